@@ -1,0 +1,126 @@
+package io.coffer.api;
+
+import io.coffer.api.auth.Authorizer;
+import io.coffer.api.auth.TokenEndpoints;
+import io.coffer.api.auth.TokenStore;
+import io.coffer.api.core.BarrierStorage;
+import io.coffer.api.core.ClusterInfo;
+import io.coffer.api.core.HaState;
+import io.coffer.api.core.InitialState;
+import io.coffer.api.core.NodeIdentity;
+import io.coffer.api.core.SealManager;
+import io.coffer.api.core.StorageHost;
+import io.coffer.api.core.StoragePaths;
+import io.coffer.api.kv.KvBackend;
+import io.coffer.api.mount.MountEntry;
+import io.coffer.api.mount.MountTable;
+import io.coffer.api.router.ApiRouter;
+import io.coffer.api.router.Routes;
+import io.coffer.api.store.LogicalStorage;
+import io.coffer.api.sys.HealthEndpoints;
+import io.coffer.api.sys.MountEndpoints;
+import io.coffer.api.sys.SealEndpoints;
+import io.coffer.api.sys.SealStatusView;
+import io.coffer.api.sys.SystemEndpoints;
+import io.coffer.api.sys.UiMountsEndpoint;
+import io.coffer.seal.Barrier;
+import io.coffer.seal.SealConfig;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Wires the API of one node: seal, storage views, mount table, tokens, endpoints and the router.
+ * The server's composition root creates one and serves {@link #handler()} on every listener.
+ */
+public final class ApiNode {
+
+    private final StorageHost host;
+    private final SealManager seal;
+    private final LogicalStorage root;
+    private final MountTable mounts;
+    private final TokenStore tokens;
+    private final HaState ha;
+    private final String clusterName;
+    private final ApiRouter router;
+    private volatile ClusterInfo clusterInfo;
+
+    public ApiNode(StorageHost host, NodeIdentity self, Clock clock, String clusterName) {
+        this.host = host;
+        this.clusterName = clusterName;
+        this.seal = new SealManager(host, clock);
+        this.root = new BarrierStorage(host::storage, seal, "");
+        this.mounts = new MountTable(root);
+        this.tokens = new TokenStore(root, clock);
+        this.ha = new HaState(host, seal, clock);
+        seal.addListener(new SealManager.SealListener() {
+            @Override
+            public void onUnseal(Barrier barrier) {
+                clusterInfo = ClusterInfo.load(root).orElse(null);
+            }
+
+            @Override
+            public void onSeal() {
+                tokens.forget();
+            }
+        });
+        Authorizer authorizer = Authorizer.rootOnly();
+        SealStatusView view = new SealStatusView(seal, this::cluster);
+        Routes open = new Routes();
+        new SealEndpoints(seal, view, this::initialState).register(open);
+        new HealthEndpoints(seal, ha, self, this::cluster, Optional::empty, clock).register(open);
+        Routes authenticated = new Routes();
+        new SystemEndpoints(seal, ha).register(authenticated);
+        KvBackend kv = new KvBackend(this::mountStorage, clock);
+        new MountEndpoints(mounts, m -> KvBackend.upgradeToV2(mountStorage(m), clock)).register(authenticated);
+        new UiMountsEndpoint(mounts, authorizer).register(authenticated);
+        new TokenEndpoints(clock).register(authenticated);
+        this.router = new ApiRouter(open, authenticated, mounts, Map.of("kv", kv), seal, tokens, authorizer,
+                host::storage);
+    }
+
+    public Handler handler() {
+        return router;
+    }
+
+    public SealManager seal() {
+        return seal;
+    }
+
+    public MountTable mounts() {
+        return mounts;
+    }
+
+    public HaState ha() {
+        return ha;
+    }
+
+    public StorageHost storageHost() {
+        return host;
+    }
+
+    /** Initialises the cluster with {@code rootToken} as its root token (dev mode); returns the key shares. */
+    public List<byte[]> initialize(SealConfig config, String rootToken) {
+        return seal.initialize(config, initialState(rootToken));
+    }
+
+    private InitialState initialState(String rootToken) {
+        ClusterInfo identity = ClusterInfo.generate(clusterName);
+        InitialState mountsState = MountTable.defaults(List.of());
+        InitialState tokenState = tokens.initialState(rootToken);
+        return (barrier, txn) -> {
+            mountsState.contribute(barrier, txn);
+            tokenState.contribute(barrier, txn);
+            identity.initialState().contribute(barrier, txn);
+        };
+    }
+
+    private LogicalStorage mountStorage(MountEntry mount) {
+        return root.sub(StoragePaths.LOGICAL + mount.uuid() + "/");
+    }
+
+    private Optional<ClusterInfo> cluster() {
+        return Optional.ofNullable(clusterInfo);
+    }
+}

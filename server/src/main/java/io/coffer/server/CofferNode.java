@@ -1,0 +1,58 @@
+package io.coffer.server;
+
+import io.coffer.api.ApiNode;
+import io.coffer.api.http.ApiServer;
+import io.coffer.api.http.ApiServerOptions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root of one node: storage, the API, and its listeners. */
+public final class CofferNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CofferNode.class);
+
+    private final RaftStorageHost storage;
+    private final ApiNode api;
+    private final List<ApiServer> servers = new ArrayList<>();
+
+    private CofferNode(NodeSettings settings) {
+        this.storage = new RaftStorageHost(RaftStorageHost.config(settings));
+        this.api = new ApiNode(storage, settings.identity(), Clock.systemUTC(), settings.clusterName());
+    }
+
+    /** Starts storage (when it has state) and every listener; on failure stops what it started. */
+    public static CofferNode start(NodeSettings settings) {
+        CofferNode node = new CofferNode(settings);
+        try {
+            for (ApiServerOptions options : settings.listeners()) {
+                node.servers.add(ApiServer.start(options, node.api.handler()));
+                LOG.info("API listener on {}://{}:{}", options.sslContext() == null ? "http" : "https",
+                        options.host(), options.port());
+            }
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        LOG.info("node {} started; api_addr {}, cluster_addr {}", settings.identity().nodeId(),
+                settings.identity().apiAddr(), settings.identity().clusterAddr());
+        return node;
+    }
+
+    public ApiNode api() {
+        return api;
+    }
+
+    /** Bound port of the first listener (tests bind port 0). */
+    public int apiPort() {
+        return servers.get(0).port();
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(ApiServer::close);
+        storage.close();
+    }
+}

@@ -1,0 +1,20 @@
+package io.coffer.server;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code coffer} command line: {@code coffer server ...} and the client and tooling subcommands. */
+@Command(name = "coffer", mixinStandardHelpOptions = true, versionProvider = CofferVersion.class,
+        description = "Coffer: a Vault-compatible secrets server on Raft.",
+        subcommands = {ServerCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
