@@ -54,9 +54,9 @@ final class SnapshotFile {
     static void write(KvStore kv, TermIndex covers, Path target) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         MessageDigest sha = sha256();
-        try (OutputStream file = Files.newOutputStream(tmp);
-             DataOutputStream out = new DataOutputStream(
-                     new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), sha))) {
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+             DigestOutputStream digest = new DigestOutputStream(file, sha);
+             DataOutputStream out = new DataOutputStream(digest)) {
             out.writeInt(MAGIC);
             out.writeByte(VERSION);
             out.writeLong(covers.getTerm());
@@ -70,7 +70,7 @@ final class SnapshotFile {
             out.writeByte(0);
             out.writeLong(count[0]);
             out.flush();
-            out.on(false);
+            digest.on(false);
             out.write(sha.digest());
         }
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -86,25 +86,36 @@ final class SnapshotFile {
      * @return the term/index the snapshot covers
      */
     static TermIndex restore(Path snapshot, KvStore kv) throws IOException {
+        TermIndex covers = scan(snapshot, kv);
+        try (WriteBatch batch = new WriteBatch()) {
+            kv.putApplied(batch, covers);
+            kv.write(batch);
+        } catch (RocksDBException e) {
+            throw new IOException("restore failed", e);
+        }
+        kv.flush();
+        return covers;
+    }
+
+    /** Reads the whole file and checks its checksum; CorruptSnapshotException when it does not hold. */
+    static TermIndex verify(Path snapshot) throws IOException {
+        return scan(snapshot, null);
+    }
+
+    private static TermIndex scan(Path snapshot, KvStore kvOrNull) throws IOException {
         MessageDigest sha = sha256();
         try (InputStream file = Files.newInputStream(snapshot);
              DigestInputStream digest = new DigestInputStream(new BufferedInputStream(file, 1 << 16), sha);
              DataInputStream in = new DataInputStream(digest)) {
             TermIndex covers = readHeader(in);
-            long count = loadRecords(in, kv);
+            long count = loadRecords(in, kvOrNull);
             digest.on(false);
             byte[] expected = in.readNBytes(32);
             if (expected.length != 32 || !MessageDigest.isEqual(expected, sha.digest()) || in.read() != -1) {
                 throw new CorruptSnapshotException("checksum mismatch in " + snapshot.getFileName(), null);
             }
-            try (WriteBatch batch = new WriteBatch()) {
-                kv.putApplied(batch, covers);
-                kv.write(batch);
-            } catch (RocksDBException e) {
-                throw new IOException("restore failed", e);
-            }
-            kv.flush();
-            LOG.info("restored {} keys from snapshot {}", count, snapshot.getFileName());
+            LOG.info("{} {} keys of snapshot {}", kvOrNull == null ? "verified" : "restored", count,
+                    snapshot.getFileName());
             return covers;
         } catch (EOFException | IllegalArgumentException e) {
             throw new CorruptSnapshotException("truncated or malformed snapshot " + snapshot.getFileName(), e);
@@ -131,9 +142,17 @@ final class SnapshotFile {
         long count = 0;
         WriteBatch batch = new WriteBatch();
         try {
-            for (byte marker = in.readByte(); marker == 1; marker = in.readByte()) {
-                kv.putRaw(batch, readBlock(in), readBlock(in));
+            for (byte marker = in.readByte(); marker != 0; marker = in.readByte()) {
+                if (marker != 1) {
+                    throw new IllegalArgumentException("bad record marker");
+                }
+                byte[] key = readBlock(in);
+                byte[] value = readBlock(in);
                 count++;
+                if (kv == null) {
+                    continue;
+                }
+                kv.putRaw(batch, key, value);
                 if (batch.count() >= RESTORE_BATCH) {
                     kv.write(batch);
                     batch.close();
@@ -143,7 +162,9 @@ final class SnapshotFile {
             if (in.readLong() != count) {
                 throw new IllegalArgumentException("record count mismatch");
             }
-            kv.write(batch);
+            if (kv != null) {
+                kv.write(batch);
+            }
             return count;
         } catch (RocksDBException e) {
             throw new IOException("restore failed", e);

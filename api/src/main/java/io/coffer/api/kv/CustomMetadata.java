@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,9 +26,7 @@ final class CustomMetadata {
      */
     static Map<String, String> parse(ObjectNode raw, boolean dropNulls) {
         Map<String, String> out = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = raw.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : raw.properties()) {
             JsonNode value = field.getValue();
             if (value.isNull()) {
                 if (!dropNulls) {

@@ -71,23 +71,12 @@ public final class GoDuration {
             i++;
         }
         boolean pre = i != start;
-        long fraction = 0;
-        double scale = 1;
-        boolean post = false;
+        Fraction fraction = new Fraction(0, 1, i, i);
         if (i < s.length() && s.charAt(i) == '.') {
-            i++;
-            int fracStart = i;
-            boolean overflow = false;
-            for (; i < s.length() && isDigit(s.charAt(i)); i++) {
-                if (overflow || fraction > (Long.MAX_VALUE - 9) / 10) {
-                    overflow = true;
-                    continue;
-                }
-                fraction = fraction * 10 + (s.charAt(i) - '0');
-                scale *= 10;
-            }
-            post = i != fracStart;
+            fraction = Fraction.read(s, i + 1);
+            i = fraction.end();
         }
+        boolean post = fraction.end() > fraction.start();
         if (!pre && !post) {
             throw invalid(original);
         }
@@ -109,14 +98,38 @@ public final class GoDuration {
         if (value.compareTo(LIMIT) > 0) {
             throw invalid(original);
         }
-        if (fraction > 0) {
+        if (fraction.value() > 0) {
             // Go uses float64 here so fractions of hours stay nanosecond-accurate; mirror it.
-            value = value.add(BigInteger.valueOf((long) ((double) fraction * ((double) unit / scale))));
+            double nanos = (double) fraction.value() * ((double) unit / fraction.scale());
+            value = value.add(BigInteger.valueOf((long) nanos));
             if (value.compareTo(LIMIT) > 0) {
                 throw invalid(original);
             }
         }
         return value;
+    }
+
+    /**
+     * Go's {@code leadingFraction}: the digits after a '.', accumulated until they would overflow (later digits
+     * are consumed but ignored), with their scale.
+     */
+    private record Fraction(long value, double scale, int start, int end) {
+
+        static Fraction read(String s, int from) {
+            long value = 0;
+            double scale = 1;
+            boolean overflow = false;
+            int i = from;
+            for (; i < s.length() && isDigit(s.charAt(i)); i++) {
+                if (overflow || value > (Long.MAX_VALUE - 9) / 10) {
+                    overflow = true;
+                    continue;
+                }
+                value = value * 10 + (s.charAt(i) - '0');
+                scale *= 10;
+            }
+            return new Fraction(value, scale, from, i);
+        }
     }
 
     /** Formats like Go's {@code Duration.String()}: {@code "0s"}, {@code "1.5µs"}, {@code "768h0m0s"}. */
@@ -173,10 +186,10 @@ public final class GoDuration {
             return ofSeconds(seconds, 1);
         }
         if (text.endsWith("d")) {
-            Long days = parseLong(text.substring(0, text.length() - 1));
+            String number = text.substring(0, text.length() - 1);
+            Long days = parseLong(number);
             if (days == null) {
-                throw new IllegalArgumentException(
-                        "strconv.ParseInt: parsing " + quote(text.substring(0, text.length() - 1)) + ": invalid syntax");
+                throw new IllegalArgumentException("strconv.ParseInt: parsing " + quote(number) + ": invalid syntax");
             }
             return ofSeconds(days, 86_400);
         }

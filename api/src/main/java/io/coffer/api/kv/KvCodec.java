@@ -6,7 +6,6 @@ import io.coffer.api.ApiException;
 import io.coffer.api.Json;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,19 +44,23 @@ final class KvCodec {
 
     static KeyMetadata decodeMetadata(byte[] bytes) {
         JsonNode node = read(bytes, "key metadata");
+        try {
+            return metadata(node);
+        } catch (RuntimeException e) {
+            throw ApiException.internal("failed to decode key metadata from storage");
+        }
+    }
+
+    private static KeyMetadata metadata(JsonNode node) {
         Map<String, String> custom = null;
         if (node.path("custom_metadata").isObject()) {
             custom = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.get("custom_metadata").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.get("custom_metadata").properties()) {
                 custom.put(e.getKey(), e.getValue().asText());
             }
         }
         TreeMap<Long, VersionInfo> versions = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.path("versions").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.path("versions").properties()) {
             JsonNode v = e.getValue();
             versions.put(Long.parseLong(e.getKey()), new VersionInfo(
                     Timestamps.parse(v.path("created_time").asText()),

@@ -146,6 +146,8 @@ final class KvStore {
      * concurrent destroy): the plan is recomputed; the message is the 500 text if that keeps happening.
      */
     static final class Stale extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Stale(String message) {
             super(message, null, false, false);
         }

@@ -3,7 +3,6 @@ package io.coffer.api.kv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.Json;
-import java.util.Iterator;
 import java.util.Map;
 
 /** JSON Merge Patch (RFC 7396). Pure; never modifies its arguments. */
@@ -21,9 +20,7 @@ final class MergePatch {
             return patch == null ? null : patch.deepCopy();
         }
         ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : Json.object();
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             if (field.getValue().isNull()) {
                 result.remove(field.getKey());
             } else {

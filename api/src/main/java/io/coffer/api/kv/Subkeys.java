@@ -3,7 +3,6 @@ package io.coffer.api.kv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.Json;
-import java.util.Iterator;
 import java.util.Map;
 
 /** The {@code subkeys} view of a secret: its object structure with every value replaced by null. Pure. */
@@ -23,9 +22,7 @@ final class Subkeys {
 
     private static ObjectNode walk(ObjectNode node, long depth, long maxDepth) {
         ObjectNode out = Json.object();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             JsonNode value = field.getValue();
             long next = depth + 1;
             if (value.isObject() && value.size() > 0 && (maxDepth == 0 || next <= maxDepth)) {

@@ -46,7 +46,8 @@ final class Addr {
         if (colon < 0 || ipv6NoPort || !t.startsWith("[") && t.indexOf(':') != colon) {
             throw Values.error(where, "expected host:port, got " + Values.describe(text));
         }
-        String host = unbracket(t.substring(0, colon), text, where);
+        String hostPart = t.substring(0, colon);
+        String host = hostPart.isEmpty() ? "0.0.0.0" : unbracket(hostPart, text, where);
         return new HostPort(host, port(t.substring(colon + 1), text, where));
     }
 

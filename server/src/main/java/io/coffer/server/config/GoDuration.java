@@ -41,6 +41,23 @@ final class GoDuration {
         return negative ? total.negated() : total;
     }
 
+    /** Formats like Go's {@code Duration.String()} for whole seconds: {@code 1h0m0s}, {@code 1m30s}, {@code 5s}. */
+    static String format(Duration d) {
+        if (d.isNegative()) {
+            return "-" + format(d.negated());
+        }
+        if (d.toNanosPart() != 0) {
+            return d.toMillis() + "ms";
+        }
+        long h = d.toHours();
+        int m = d.toMinutesPart();
+        int s = d.toSecondsPart();
+        if (h > 0) {
+            return h + "h" + m + "m" + s + "s";
+        }
+        return m > 0 ? m + "m" + s + "s" : s + "s";
+    }
+
     private static Duration sumParts(String body, String raw) {
         if (body.isEmpty()) {
             throw new IllegalArgumentException("invalid duration " + raw);

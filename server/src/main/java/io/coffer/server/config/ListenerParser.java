@@ -52,6 +52,10 @@ final class ListenerParser {
         boolean rejectNotAuthorized = b.bool("x_forwarded_for_reject_not_authorized", true);
         boolean rejectNotPresent = b.bool("x_forwarded_for_reject_not_present", true);
         warnForwardedForWithoutAddrs(b, xffAddrs);
+        List<Duration> timeouts = List.of(b.duration("http_idle_timeout", Duration.ofMinutes(5)),
+                b.duration("http_read_header_timeout", Duration.ofSeconds(10)),
+                b.duration("http_read_timeout", Duration.ofSeconds(30)),
+                b.duration("http_write_timeout", Duration.ZERO));
         Block telemetry = b.child("telemetry");
         boolean unauthenticatedMetrics = telemetry.bool("unauthenticated_metrics_access", false);
         telemetry.finish();
@@ -62,10 +66,7 @@ final class ListenerParser {
                 tls.min(), tls.max(), tls.requireClientCert(), tls.disableClientCerts(),
                 maxSize == 0 ? ListenerConfig.DEFAULT_MAX_REQUEST_SIZE : maxSize,
                 maxDuration.isZero() ? defaultMaxRequest : maxDuration,
-                b.duration("http_idle_timeout", Duration.ofMinutes(5)),
-                b.duration("http_read_header_timeout", Duration.ofSeconds(10)),
-                b.duration("http_read_timeout", Duration.ofSeconds(30)),
-                b.duration("http_write_timeout", Duration.ZERO),
+                timeouts.get(0), timeouts.get(1), timeouts.get(2), timeouts.get(3),
                 xffAddrs, hopSkips, rejectNotAuthorized, rejectNotPresent, unauthenticatedMetrics);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -72,7 +73,7 @@ final class RetryJoinParser {
         if (pem[1] == null != (pem[2] == null)) {
             throw b.error("leader_client_cert and leader_client_key must be given together");
         }
-        return java.util.Arrays.asList(pem);
+        return Arrays.asList(pem);
     }
 
     private static String read(Path file, String where) {

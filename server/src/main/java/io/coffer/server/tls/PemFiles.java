@@ -3,10 +3,12 @@ package io.coffer.server.tls;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -17,8 +19,13 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 
-/** Reads PEM certificates and private keys (PKCS#8, PKCS#1 RSA, SEC1 EC) with Bouncy Castle. */
+/**
+ * Reads PEM certificates and private keys (PKCS#8, PKCS#1 RSA, SEC1 EC) with Bouncy Castle, and writes certificates
+ * and unencrypted PKCS#8 keys back as PEM text.
+ */
 public final class PemFiles {
 
     private PemFiles() {
@@ -72,5 +79,32 @@ public final class PemFiles {
         } catch (IOException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code cert} as one {@code -----BEGIN CERTIFICATE-----} block. */
+    public static String toPem(X509Certificate cert) {
+        try {
+            return pem("CERTIFICATE", cert.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("cannot encode certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code key} as an unencrypted PKCS#8 {@code -----BEGIN PRIVATE KEY-----} block. */
+    public static String toPem(PrivateKey key) {
+        if (!"PKCS#8".equals(key.getFormat())) {
+            throw new IllegalArgumentException("private key is not PKCS#8-encodable (format " + key.getFormat() + ")");
+        }
+        return pem("PRIVATE KEY", key.getEncoded());
+    }
+
+    private static String pem(String type, byte[] der) {
+        StringWriter text = new StringWriter();
+        try (PemWriter writer = new PemWriter(text)) {
+            writer.writeObject(new PemObject(type, der));
+        } catch (IOException e) {
+            throw new IllegalStateException("writing PEM to memory failed", e);
+        }
+        return text.toString();
     }
 }
