@@ -56,7 +56,7 @@ public final class CertificateCheck {
         out.addAll(ekuProblems(leaf, requiredEkus));
         keyUsageProblem(leaf).ifPresent(out::add);
         out.addAll(hostProblems(leaf, hosts));
-        validityProblem("certificate", leaf, now).ifPresent(out::add);
+        validityProblem("certificate", leaf, now, "renew it, e.g. with \"coffer tls cert\"").ifPresent(out::add);
         if (!trustAnchors.isEmpty()) {
             ChainCheck.problem(leaf, chain, trustAnchors, now).ifPresent(out::add);
         }
@@ -144,8 +144,11 @@ public final class CertificateCheck {
         return "certificate does not cover host name \"" + host + "\": its subjectAltName " + listed + hint;
     }
 
-    /** {@code what} names the certificate, e.g. {@code certificate} or {@code the CA certificate "CN=..."}. */
-    static Optional<String> validityProblem(String what, X509Certificate cert, Instant now) {
+    /**
+     * {@code what} names the certificate, e.g. {@code certificate} or {@code the CA certificate "CN=..."};
+     * {@code remedy} ends the expiry message.
+     */
+    static Optional<String> validityProblem(String what, X509Certificate cert, Instant now, String remedy) {
         Instant from = CertificateFacts.notBefore(cert);
         Instant until = CertificateFacts.notAfter(cert);
         if (now.isBefore(from)) {
@@ -154,7 +157,7 @@ public final class CertificateCheck {
         }
         if (now.isAfter(until)) {
             return Optional.of(what + " expired on " + until + " (valid from " + from + " until " + until
-                    + "); renew it, e.g. with \"coffer tls cert\"");
+                    + "); " + remedy);
         }
         return Optional.empty();
     }

@@ -30,8 +30,9 @@ final class ChainCheck {
             List<X509Certificate> named = byIssuerName(current, anchors);
             for (X509Certificate anchor : named) {
                 if (signedBy(current, anchor)) {
-                    return CertificateCheck.validityProblem(
-                            "the CA certificate \"" + CertificateFacts.subject(anchor) + "\"", anchor, now);
+                    return CertificateCheck.validityProblem("the CA certificate \""
+                            + CertificateFacts.subject(anchor) + "\"", anchor, now, "create a new CA, e.g. with "
+                            + "\"coffer tls ca\", and issue the node certificates again");
                 }
             }
             if (!named.isEmpty()) {
@@ -75,7 +76,8 @@ final class ChainCheck {
             return Optional.of(PREFIX + "the " + what + " is not a CA certificate (no basicConstraints CA:TRUE), so "
                     + "it cannot issue certificates");
         }
-        return CertificateCheck.validityProblem("the " + what, intermediate, now);
+        return CertificateCheck.validityProblem("the " + what, intermediate, now,
+                "renew it and issue the node certificates again");
     }
 
     private static String describe(X509Certificate current, X509Certificate leaf) {

@@ -167,7 +167,20 @@ class CertificateCheckTest {
         assertThat(CertificateCheck.problems(leaf, List.of(leaf, intermediate.certificate()),
                 List.of(ca.certificate()), List.of(), NOW)).containsExactly("the intermediate certificate "
                 + "\"CN=Issuing CA\" expired on 2025-01-31T00:00:00Z (valid from 2025-01-01T00:00:00Z until "
-                + "2025-01-31T00:00:00Z); renew it, e.g. with \"coffer tls cert\"");
+                + "2025-01-31T00:00:00Z); renew it and issue the node certificates again");
+    }
+
+    @Test
+    void expiredCaIsNamedWithItsRemedy() {
+        CertificateAuthority old = CertificateAuthority.create(KeyType.EC, "Old CA", START, Duration.ofDays(30));
+        X509Certificate leaf = old.issue(LeafSpec.forHost("node1").withKeyType(KeyType.EC).validFrom(START))
+                .certificate();
+
+        assertThat(CertificateCheck.problems(leaf, List.of(leaf), List.of(old.certificate()), List.of(), NOW))
+                .containsExactly("the CA certificate \"CN=Old CA,O=Your Organization,L=City,ST=State,C=US\" "
+                        + "expired on 2025-01-31T00:00:00Z (valid from 2025-01-01T00:00:00Z until "
+                        + "2025-01-31T00:00:00Z); create a new CA, e.g. with \"coffer tls ca\", and issue the node "
+                        + "certificates again");
     }
 
     @Test

@@ -1,0 +1,4 @@
+# Same pattern as reader's secret/*, with deny: the merged rule denies.
+path "secret/*" {
+  capabilities = ["deny"]
+}
