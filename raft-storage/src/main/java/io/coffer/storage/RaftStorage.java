@@ -210,13 +210,17 @@ public final class RaftStorage implements Storage {
         node.leadership().add(listener);
     }
 
-    /** Stops the Raft server and closes RocksDB. Idempotent; pending calls fail with StorageException. */
+    /**
+     * Stops the Raft server and closes RocksDB (bounded). Idempotent; pending calls fail with StorageException and
+     * leader listeners hear false.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         committer.close();
+        node.leadership().accept(false);
         node.close();
         LOG.info("storage of node {} closed", cfg.nodeId());
     }

@@ -59,7 +59,8 @@ class ClusterTest {
 
     @Test
     void followersForwardWritesAndSurviveLeaderLossButMinorityRefusesWrites() {
-        startCluster(sharedPortConfigs(), nodes);
+        List<RaftNodeConfig> configs = sharedPortConfigs();
+        startCluster(configs, nodes);
         RaftStorage n1 = nodes.get(0);
         RaftStorage n2 = nodes.get(1);
         RaftStorage n3 = nodes.get(2);
@@ -96,5 +97,11 @@ class ClusterTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(7));
         assertThat(follower.get("minority")).isEmpty();
         assertThat(follower.readBarrier()).failsWithin(Duration.ofSeconds(10));
+
+        RaftNodeConfig downCfg = configs.stream()
+                .filter(c -> c.nodeId().equals(newLeader.status().nodeId())).findFirst().orElseThrow();
+        nodes.add(RaftStorage.recover(downCfg));
+        put(follower, "quorum/back", "e");
+        assertThat(text(follower.get("quorum/back"))).isEqualTo("e");
     }
 }

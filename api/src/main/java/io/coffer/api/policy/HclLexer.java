@@ -30,7 +30,7 @@ final class HclLexer {
     }
 
     private static final Pattern NUMBER =
-            Pattern.compile("-?(0[xX][0-9a-fA-F]+|[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?)");
+            Pattern.compile("-?(0[xX][0-9a-fA-F]+|[0-9]+(\\.[0-9]+)?)");
 
     private final String src;
     private int pos;
@@ -134,7 +134,13 @@ final class HclLexer {
                 if (pos >= src.length()) {
                     throw error(l, c, "literal not terminated");
                 }
-                text.append(unescape(advance()));
+                int escapeLine = line;
+                int escapeColumn = column - 1;
+                char escaped = advance();
+                if ("ntr\"\\".indexOf(escaped) < 0) {
+                    throw error(escapeLine, escapeColumn, "unsupported escape sequence \"\\" + escaped + "\"");
+                }
+                text.append(unescape(escaped));
                 continue;
             }
             if (braces == 0 && ch == '$' && peek(0) == '{') {

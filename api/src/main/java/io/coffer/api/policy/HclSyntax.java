@@ -42,10 +42,13 @@ final class HclSyntax {
             if (key.type() != Type.IDENT && key.type() != Type.STRING) {
                 throw error(key, "expected a key, got " + key.describe());
             }
+            literal(key);
             StringBuilder id = new StringBuilder(key.text());
             int labels = 0;
             while (peek().type() == Type.STRING || peek().type() == Type.IDENT) {
-                id.append('\0').append(next().text());
+                Token label = next();
+                literal(label);
+                id.append('\0').append(label.text());
                 labels++;
             }
             Token open = next();
@@ -64,6 +67,9 @@ final class HclSyntax {
             }
             if (peek().type() == Type.COMMA) {
                 next();
+            } else if (open.type() == Type.ASSIGN && peek().type() != Type.RBRACE && peek().type() != Type.EOF
+                    && peek().line() == tokens.get(index - 1).line()) {
+                throw error(peek(), "expected a newline or ',' before " + peek().describe());
             }
         }
     }
@@ -80,7 +86,8 @@ final class HclSyntax {
     private void value() {
         Token token = next();
         switch (token.type()) {
-            case STRING, NUMBER, HEREDOC -> {
+            case STRING -> literal(token);
+            case NUMBER, HEREDOC -> {
             }
             case IDENT -> {
                 if (!token.text().equals("true") && !token.text().equals("false")) {
@@ -104,6 +111,16 @@ final class HclSyntax {
             }
         }
         next();
+    }
+
+    /**
+     * Vault's HCL keeps <code>${...}</code> in a string as literal text, but hcl4j evaluates it (dropping a path
+     * block or rewriting a value), so such strings are refused rather than silently changed.
+     */
+    private static void literal(Token token) {
+        if (token.type() == Type.STRING && (token.text().contains("${") || token.text().contains("%{"))) {
+            throw error(token, "template sequences (\"${\" or \"%{\") are not supported in policy strings");
+        }
     }
 
     private Token peek() {

@@ -59,8 +59,9 @@ public final class PolicyParser {
 
     private static Map<String, Object> hcl(String text) {
         HclSyntax.check(text);
+        Map<String, Object> tree;
         try {
-            return root(plain(new HCLParser().parse(text, false)));
+            tree = new HCLParser().parse(text, false);
         } catch (HCLParserException | IOException | RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null) {
@@ -68,6 +69,7 @@ public final class PolicyParser {
             }
             throw PolicyException.parse(String.valueOf(cause.getMessage()));
         }
+        return root(plain(tree));
     }
 
     @SuppressWarnings("unchecked")
