@@ -42,6 +42,7 @@ final class GroupCommitter implements AutoCloseable {
     private final int maxTxns;
     private final int maxBytes;
     private final long lingerNanos;
+    private final long replyTimeoutMs;
     private final Thread flusher;
     private final AtomicLong entriesSent = new AtomicLong();
     private volatile boolean closed;
@@ -60,6 +61,7 @@ final class GroupCommitter implements AutoCloseable {
         this.maxTxns = cfg.maxBatchTxns();
         this.maxBytes = cfg.maxBatchBytes();
         this.lingerNanos = cfg.groupCommitLinger().toNanos();
+        this.replyTimeoutMs = 2 * cfg.requestTimeout().toMillis();
         this.flusher = new Thread(this::run, name + "-group-commit");
         flusher.setDaemon(true);
         flusher.start();
@@ -143,7 +145,8 @@ final class GroupCommitter implements AutoCloseable {
         entriesSent.incrementAndGet();
         CompletableFuture<RaftClientReply> reply;
         try {
-            reply = sender.apply(message);
+            // Bounded even if Ratis never answers, so the in-flight slot always comes back.
+            reply = sender.apply(message).orTimeout(replyTimeoutMs, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             inFlight.release();
             fail(batch, e);

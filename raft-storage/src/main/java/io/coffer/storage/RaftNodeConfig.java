@@ -44,11 +44,17 @@ public record RaftNodeConfig(String nodeId, Path dataDir, String host, int port,
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(electionTimeoutMin, "electionTimeoutMin");
+        Objects.requireNonNull(electionTimeoutMax, "electionTimeoutMax");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(groupCommitLinger, "groupCommitLinger");
         if (nodeId.isBlank() || port <= 0 || port > 65535) {
             throw new IllegalArgumentException("nodeId must be set and port in 1..65535");
         }
-        if (electionTimeoutMin.compareTo(electionTimeoutMax) > 0 || electionTimeoutMin.isNegative()) {
-            throw new IllegalArgumentException("election timeout min must be positive and <= max");
+        if (electionTimeoutMin.compareTo(electionTimeoutMax) > 0 || electionTimeoutMin.isNegative()
+                || electionTimeoutMin.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()
+                || groupCommitLinger.isNegative()) {
+            throw new IllegalArgumentException("timeouts must be positive (election min <= max), linger >= 0");
         }
         if (maxBatchTxns < 1 || maxBatchTxns > Revision.MAX_TXNS_PER_ENTRY || maxBatchBytes < 1
                 || maxInFlightBatches < 1 || snapshotThreshold < 1 || logTrailingEntries < 0

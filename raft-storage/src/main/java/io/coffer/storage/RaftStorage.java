@@ -135,12 +135,14 @@ public final class RaftStorage implements Storage {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new StorageException("storage is closed"));
         }
-        return bounded(barrier.request(), "read barrier");
+        // A per-caller stage: coalesced callers share one round but each gets its own timeout.
+        return bounded(barrier.request().thenApply(v -> v), "read barrier");
     }
 
     /** One ReadIndex round served by this node: done when it applied the leader's commit index. */
     private CompletableFuture<?> readIndexRound() {
         return node.client().async().sendReadOnlyUnordered(Message.EMPTY, node.division().getId())
+                .orTimeout(cfg.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)
                 .thenApply(reply -> {
                     if (!reply.isSuccess()) {
                         throw new CompletionException(reply.getException());

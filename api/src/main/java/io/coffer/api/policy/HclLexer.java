@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Splits HCL (version 1, the dialect of Vault policies) into tokens, with line and column for error messages.
- * Comments ({@code #}, {@code //}, {@code /* *}{@code /}) are dropped; string tokens carry their unescaped text;
+ * Comments ({@code #}, {@code //} and block comments) are dropped; string tokens carry their unescaped text;
  * heredocs ({@code <<EOF ... EOF}, {@code <<-EOF}) become one token. Used only by {@link HclSyntax}.
  */
 final class HclLexer {

@@ -9,11 +9,12 @@ import java.util.Set;
 /**
  * Checks that a policy text is well-formed HCL before hcl4j turns it into maps. hcl4j 0.9.4 is lenient where
  * Vault's HCL parser is not: it silently accepts an unterminated block, an unterminated string, a missing
- * {@code ]}, a stray {@code }}, trailing garbage or a bare word as a value, and keeps only the last of two equal
- * keys. Vault refuses all of these, so this recogniser does too, with HCL's {@code At line:col:} positions.
+ * {@code ]}, a stray closing brace, trailing garbage or a bare word as a value, and keeps only the last of two
+ * equal keys. Vault refuses all of these, so this recogniser does too, with HCL's {@code At line:col:} positions.
  *
- * <p>It also enforces the one shape rule hcl4j cannot report: a top-level {@code path} must be a block with
- * exactly one label ({@code path "secret/*" { ... }}).
+ * <p>It also refuses what hcl4j would silently change or cannot parse: a top-level {@code path} that is not a
+ * block with exactly one label, <code>${</code> template sequences in strings, and two assignments on one line
+ * without a comma.
  */
 final class HclSyntax {
 

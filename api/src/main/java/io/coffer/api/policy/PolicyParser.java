@@ -47,7 +47,7 @@ public final class PolicyParser {
 
     private static Map<String, Object> json(String text) {
         try {
-            return root(JSON.readValue(text));
+            return root(plain(JSON.readValue(text)));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -81,8 +81,9 @@ public final class PolicyParser {
     }
 
     /**
-     * Copies hcl4j's tree into plain maps, lists and scalars. hcl4j reads every number as a double; HCL integers
-     * become longs again so that {@code max_wrapping_ttl = 90} means 90 seconds.
+     * Copies a parsed tree into plain maps, lists and scalars, with every integer a {@code long} whichever syntax it
+     * came from. hcl4j reads every number as a double; HCL integers become longs again so that
+     * {@code max_wrapping_ttl = 90} means 90 seconds.
      */
     private static Object plain(Object value) {
         if (value instanceof Map<?, ?> map) {
@@ -99,6 +100,9 @@ public final class PolicyParser {
             double d = ((Number) value).doubleValue();
             boolean integral = d == Math.rint(d) && Math.abs(d) < 0x1p53;
             return integral ? (Object) (long) d : BigDecimal.valueOf(d);
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
         }
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
             return value;

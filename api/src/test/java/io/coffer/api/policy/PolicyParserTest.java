@@ -57,6 +57,13 @@ class PolicyParserTest {
     }
 
     @Test
+    void jsonAndHclNumbersReadAlike() {
+        String hcl = "path \"a\" {\n allowed_parameters = { \"ttl\" = [60, 1.5] }\n max_wrapping_ttl = 90\n}";
+        String json = "{\"path\": {\"a\": {\"allowed_parameters\": {\"ttl\": [60, 1.5]}, \"max_wrapping_ttl\": 90}}}";
+        assertThat(PolicyParser.parse("p", json).rules()).isEqualTo(PolicyParser.parse("p", hcl).rules());
+    }
+
+    @Test
     void invalidCapabilityIsRefusedInBothSyntaxes() {
         String expected = "failed to parse policy: path \"secret/foo\": invalid capability \"reed\"";
         assertThat(error("path \"secret/foo\" { capabilities = [\"reed\"] }")).isEqualTo(expected);
@@ -79,6 +86,9 @@ class PolicyParserTest {
         "interpolation|`path \"a\" { capabilities = ${var.x} }`|illegal char \"$\"",
         "unterminated comment|`/* never closed\npath \"a\" {}`|At 1:1: comment not terminated",
         "unterminated heredoc|`path \"a\" {\n comment = <<EOF\nsome text\n}`|heredoc not terminated",
+        "template in string|`path \"secret/${x}\" { capabilities = [\"read\"] }`|template sequences",
+        "unknown escape|`path \"a\\u0062\" { capabilities = [\"read\"] }`|At 1:8: unsupported escape sequence",
+        "two items on a line|`path \"a\" { capabilities = [\"read\"] comment = \"x\" }`|expected a newline or ','",
     })
     void malformedHclIsRefused(String what, String text, String detail) {
         assertThat(error(text)).startsWith("failed to parse policy: ").contains(detail);
