@@ -42,13 +42,13 @@ public final class ApiNode {
     private final MountTable mounts;
     private final TokenStore tokens;
     private final HaState ha;
-    private final String clusterName;
+    private final ApiOptions options;
     private final ApiRouter router;
     private volatile ClusterInfo clusterInfo;
 
-    public ApiNode(StorageHost host, NodeIdentity self, Clock clock, String clusterName) {
+    public ApiNode(StorageHost host, NodeIdentity self, Clock clock, ApiOptions options) {
         this.host = host;
-        this.clusterName = clusterName;
+        this.options = options;
         this.seal = new SealManager(host, clock);
         this.root = new BarrierStorage(host::storage, seal, "");
         this.mounts = new MountTable(root);
@@ -84,6 +84,15 @@ public final class ApiNode {
         return router;
     }
 
+    /** The router, for adding request observers. */
+    public ApiRouter router() {
+        return router;
+    }
+
+    public ApiOptions options() {
+        return options;
+    }
+
     public SealManager seal() {
         return seal;
     }
@@ -106,7 +115,7 @@ public final class ApiNode {
     }
 
     private InitialState initialState(String rootToken) {
-        ClusterInfo identity = ClusterInfo.generate(clusterName);
+        ClusterInfo identity = ClusterInfo.generate(options.clusterName());
         InitialState mountsState = MountTable.defaults(List.of());
         InitialState tokenState = tokens.initialState(rootToken);
         return (barrier, txn) -> {

@@ -4,18 +4,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
+import org.apache.ratis.protocol.exceptions.RaftRetryFailureException;
 import org.apache.ratis.server.RaftServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +45,14 @@ final class RaftNodeRuntime implements AutoCloseable {
     private final Parameters parameters;
     private final RaftServer server;
     private final RaftServer.Division division;
-    private final RaftClient client;
+    private final RaftNodeConfig cfg;
+    private final AtomicReference<RaftClient> client;
+    private volatile boolean closed;
 
     private RaftNodeRuntime(ExecutorService callbackThread, ExecutorService adminExecutor,
                             LeadershipListeners leadership, KvStateMachine stateMachine, Parameters parameters,
-                            RaftServer server, RaftServer.Division division, RaftClient client) {
+                            RaftServer server, RaftServer.Division division, RaftNodeConfig cfg,
+                            RaftClient client) {
         this.callbackThread = callbackThread;
         this.adminExecutor = adminExecutor;
         this.leadership = leadership;
@@ -49,7 +60,8 @@ final class RaftNodeRuntime implements AutoCloseable {
         this.parameters = parameters;
         this.server = server;
         this.division = division;
-        this.client = client;
+        this.cfg = cfg;
+        this.client = new AtomicReference<>(client);
     }
 
     /**
@@ -71,8 +83,8 @@ final class RaftNodeRuntime implements AutoCloseable {
                     .setOption(org.apache.ratis.server.storage.RaftStorage.StartupOption.RECOVER).build();
             server.start();
             RaftServer.Division division = server.getDivision(group.getGroupId());
-            RaftClient client = newClient(cfg, group, knownPeers, division, params);
-            return new RaftNodeRuntime(callbacks, admin, leadership, sm, params, server, division, client);
+            RaftClient client = newClient(cfg, group.getPeers(), knownPeers, division, params);
+            return new RaftNodeRuntime(callbacks, admin, leadership, sm, params, server, division, cfg, client);
         } catch (IOException | RuntimeException e) {
             closeServer(server);
             callbacks.shutdown();
@@ -81,16 +93,17 @@ final class RaftNodeRuntime implements AutoCloseable {
         }
     }
 
-    private static RaftClient newClient(RaftNodeConfig cfg, RaftGroup group, Collection<RaftPeer> knownPeers,
-                                        RaftServer.Division division, Parameters params) {
+    private static RaftClient newClient(RaftNodeConfig cfg, Collection<RaftPeer> groupPeers,
+                                        Collection<RaftPeer> knownPeers, RaftServer.Division division,
+                                        Parameters params) {
         Map<RaftPeerId, RaftPeer> peers = new LinkedHashMap<>();
-        group.getPeers().forEach(p -> peers.put(p.getId(), p));
+        groupPeers.forEach(p -> peers.put(p.getId(), p));
         knownPeers.forEach(p -> peers.put(p.getId(), p));
         division.getRaftConf().getCurrentPeers().forEach(p -> peers.put(p.getId(), p));
         peers.putIfAbsent(division.getId(), RatisConfig.peer(cfg.nodeId(), cfg.address()));
         RaftClient.Builder builder = RaftClient.newBuilder().setClientId(ClientId.randomId())
                 .setProperties(RatisConfig.clientProperties(cfg)).setParameters(params)
-                .setRaftGroup(RaftGroup.valueOf(group.getGroupId(), peers.values()))
+                .setRaftGroup(RaftGroup.valueOf(division.getGroup().getGroupId(), peers.values()))
                 .setRetryPolicy(RatisConfig.retryPolicy(cfg));
         RaftPeerId leader = division.getInfo().getLeaderId();
         if (leader != null) {
@@ -124,7 +137,33 @@ final class RaftNodeRuntime implements AutoCloseable {
     }
 
     RaftClient client() {
-        return client;
+        return client.get();
+    }
+
+    /**
+     * Sends one write entry through the current client. When Ratis gives up on a request (retries exhausted) it
+     * closes that client's ordered window for good, so the client is replaced for the next entries.
+     */
+    CompletableFuture<RaftClientReply> send(Message message) {
+        RaftClient current = client.get();
+        return current.async().send(message).whenComplete((reply, error) -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof RaftRetryFailureException || cause instanceof AlreadyClosedException) {
+                replaceClient(current);
+            }
+        });
+    }
+
+    private void replaceClient(RaftClient broken) {
+        synchronized (client) {
+            if (closed || client.get() != broken) {
+                return;
+            }
+            client.set(newClient(cfg, List.of(), division.getRaftConf().getCurrentPeers(), division, parameters));
+        }
+        LOG.info("Raft client replaced after a request gave up");
+        adminExecutor.execute(() -> closeClient(broken));
     }
 
     Parameters parameters() {
@@ -147,14 +186,21 @@ final class RaftNodeRuntime implements AutoCloseable {
     /** Client first (fails in-flight requests), then the server (bounded wait), then the executors. */
     @Override
     public void close() {
-        try {
-            client.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("closing Raft client failed", e);
+        synchronized (client) {
+            closed = true;
         }
+        closeClient(client.get());
         closeServer(server);
         callbackThread.shutdown();
         adminExecutor.shutdownNow();
+    }
+
+    private static void closeClient(RaftClient c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("closing Raft client failed", e);
+        }
     }
 
     private static void closeServer(RaftServer server) {

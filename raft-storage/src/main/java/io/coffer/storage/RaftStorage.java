@@ -51,7 +51,7 @@ public final class RaftStorage implements Storage {
         this.cfg = cfg;
         this.node = node;
         this.groupId = node.division().getGroup().getGroupId();
-        this.committer = new GroupCommitter(cfg.nodeId(), msg -> node.client().async().send(msg),
+        this.committer = new GroupCommitter(cfg.nodeId(), node::send,
                 node.stateMachine()::whenApplied, node.callbacks(), cfg);
         this.barrier = new ReadBarrier(this::readIndexRound);
         this.admin = new MembershipAdmin(groupId, node.division(), node.parameters(), node.adminExecutor());

@@ -20,7 +20,7 @@ public final class CofferNode implements AutoCloseable {
 
     private CofferNode(NodeSettings settings) {
         this.storage = new RaftStorageHost(RaftStorageHost.config(settings));
-        this.api = new ApiNode(storage, settings.identity(), Clock.systemUTC(), settings.clusterName());
+        this.api = new ApiNode(storage, settings.identity(), Clock.systemUTC(), settings.api());
     }
 
     /** Starts storage (when it has state) and every listener; on failure stops what it started. */

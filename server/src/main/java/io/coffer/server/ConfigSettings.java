@@ -1,5 +1,6 @@
 package io.coffer.server;
 
+import io.coffer.api.ApiOptions;
 import io.coffer.api.core.NodeIdentity;
 import io.coffer.api.http.ApiServerOptions;
 import io.coffer.server.config.ListenerConfig;
@@ -35,7 +36,12 @@ final class ConfigSettings {
                     (int) Math.min(Integer.MAX_VALUE, l.maxRequestSize()), idle, config.ui()));
         }
         NodeIdentity identity = new NodeIdentity(nodeId, config.apiAddr(), config.clusterAddr());
+        boolean unauthenticatedMetrics = config.listeners().stream()
+                .anyMatch(ListenerConfig::unauthenticatedMetricsAccess);
+        ApiOptions api = new ApiOptions(config.clusterName(), config.defaultLeaseTtl(), config.maxLeaseTtl(),
+                config.telemetry().prometheusEnabled(), config.telemetry().prometheusRetentionTime(),
+                config.telemetry().disableHostname(), unauthenticatedMetrics, Hostname.get());
         return new NodeSettings(identity, config.storage().path(), listeners, config.clusterHost(),
-                config.clusterPort(), config.clusterName(), config.storage().performanceMultiplier());
+                config.clusterPort(), config.storage().performanceMultiplier(), api);
     }
 }

@@ -1,6 +1,8 @@
 package io.coffer.server;
 
 import io.coffer.api.ApiNode;
+import io.coffer.api.ApiOptions;
+import io.coffer.api.auth.TokenStore;
 import io.coffer.api.core.NodeIdentity;
 import io.coffer.api.http.ApiServerOptions;
 import io.coffer.api.mount.MountEntries;
@@ -14,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import io.coffer.api.auth.TokenStore;
 
 /**
  * {@code coffer server -dev}, as {@code vault server -dev}: one node with its data in a temporary directory
@@ -35,7 +36,7 @@ final class DevMode {
                 "https://" + host + ":" + (port + 1));
         NodeSettings settings = new NodeSettings(identity, dir,
                 List.of(new ApiServerOptions(host, port, null, ApiServerOptions.DEFAULT_MAX_REQUEST_SIZE, 300, true)),
-                host, port + 1, null, 0);
+                host, port + 1, 0, ApiOptions.defaults());
         CofferNode node = CofferNode.start(settings);
         ApiNode api = node.api();
         String rootToken = rootTokenId == null || rootTokenId.isEmpty() ? TokenStore.newTokenId() : rootTokenId;

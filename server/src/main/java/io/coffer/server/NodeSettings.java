@@ -1,5 +1,6 @@
 package io.coffer.server;
 
+import io.coffer.api.ApiOptions;
 import io.coffer.api.core.NodeIdentity;
 import io.coffer.api.http.ApiServerOptions;
 import java.nio.file.Path;
@@ -13,11 +14,11 @@ import java.util.List;
  * @param listeners             the API listeners
  * @param clusterHost           host the cluster port binds and is dialled on
  * @param clusterPort           cluster port (8201 by default)
- * @param clusterName           configured cluster name, or null for a generated one
  * @param performanceMultiplier Vault's raft timing multiplier (0 = Coffer's fast default)
+ * @param api                   server-wide API settings (cluster name, TTLs, telemetry)
  */
 public record NodeSettings(NodeIdentity identity, Path dataDir, List<ApiServerOptions> listeners,
-                           String clusterHost, int clusterPort, String clusterName, int performanceMultiplier) {
+                           String clusterHost, int clusterPort, int performanceMultiplier, ApiOptions api) {
 
     public NodeSettings {
         listeners = List.copyOf(listeners);

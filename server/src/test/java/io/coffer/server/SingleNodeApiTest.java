@@ -3,6 +3,7 @@ package io.coffer.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.coffer.api.ApiOptions;
 import io.coffer.api.core.NodeIdentity;
 import io.coffer.api.http.ApiServerOptions;
 import io.coffer.server.testing.Ports;
@@ -45,7 +46,7 @@ class SingleNodeApiTest {
         NodeIdentity id = new NodeIdentity("node1", "http://" + HOST + ":" + apiPort,
                 "https://" + HOST + ":" + clusterPort);
         node = CofferNode.start(new NodeSettings(id, dir, List.of(new ApiServerOptions(HOST, apiPort, null,
-                4096, 60, true)), HOST, clusterPort, null, 0));
+                4096, 60, true)), HOST, clusterPort, 0, ApiOptions.defaults()));
         return new VaultHttp("http://" + HOST + ":" + apiPort);
     }
 

@@ -8,13 +8,16 @@ import io.coffer.api.Operation;
 import io.coffer.api.auth.Authorizer;
 import io.coffer.api.auth.TokenEntry;
 import io.coffer.api.auth.TokenStore;
+import io.coffer.api.http.ErrorResponder;
 import io.coffer.api.core.SealManager;
 import io.coffer.api.mount.Backend;
 import io.coffer.api.mount.MountEntry;
 import io.coffer.api.mount.MountTable;
 import io.coffer.storage.Storage;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +40,7 @@ public final class ApiRouter implements Handler {
     private final TokenStore tokens;
     private final Authorizer authorizer;
     private final Supplier<Storage> storage;
+    private final List<RequestObserver> observers = new CopyOnWriteArrayList<>();
 
     /** {@code backends} maps a mount type ({@code kv}) to its engine. */
     public ApiRouter(Routes open, Routes authenticated, MountTable mounts, Map<String, Backend> backends,
@@ -51,6 +55,11 @@ public final class ApiRouter implements Handler {
         this.storage = storage;
     }
 
+    /** Adds an observer (audit, metrics) of every request past the seal gate. */
+    public void addObserver(RequestObserver observer) {
+        observers.add(observer);
+    }
+
     @Override
     public ApiResponse handle(ApiRequest request) {
         if (request.isWrite() && request.operation() != Operation.DELETE && request.path().endsWith("/")) {
@@ -63,7 +72,28 @@ public final class ApiRouter implements Handler {
         if (seal.sealed()) {
             throw ApiException.sealed();
         }
-        TokenEntry token = tokens.lookup(request.token()).orElseThrow(ApiException::permissionDenied);
+        long start = System.nanoTime();
+        TokenEntry token = tokens.lookup(request.token()).orElse(null);
+        for (RequestObserver observer : observers) {
+            observer.beforeRequest(request, token);
+        }
+        ApiResponse response;
+        try {
+            response = serve(request, token);
+        } catch (RuntimeException e) {
+            response = ErrorResponder.toResponse(e, request.requestId());
+        }
+        long elapsed = System.nanoTime() - start;
+        for (RequestObserver observer : observers) {
+            observer.afterResponse(request, token, response, elapsed);
+        }
+        return response;
+    }
+
+    private ApiResponse serve(ApiRequest request, TokenEntry token) {
+        if (token == null) {
+            throw ApiException.permissionDenied();
+        }
         if (!request.path().startsWith("sys/internal/ui/mounts")
                 && !authorizer.allowed(token, request.path(), request.operation())) {
             throw ApiException.permissionDenied();
