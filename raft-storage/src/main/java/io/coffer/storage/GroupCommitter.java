@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -91,8 +92,9 @@ final class GroupCommitter implements AutoCloseable {
 
     private void run() {
         while (!closed) {
+            Pending first = null;
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null || first.future().isDone()) {
                     continue;
                 }
@@ -107,6 +109,9 @@ final class GroupCommitter implements AutoCloseable {
                     send(batch);
                 }
             } catch (InterruptedException e) {
+                if (first != null) {
+                    first.future().completeExceptionally(new StorageException("storage is closed"));
+                }
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
@@ -196,7 +201,7 @@ final class GroupCommitter implements AutoCloseable {
 
     static StorageException storageException(Throwable error) {
         Throwable cause = error;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof StorageException se) {
