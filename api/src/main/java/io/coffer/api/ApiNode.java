@@ -1,5 +1,6 @@
 package io.coffer.api;
 
+import io.coffer.api.audit.Audit;
 import io.coffer.api.auth.Authorizer;
 import io.coffer.api.auth.TokenEndpoints;
 import io.coffer.api.auth.TokenStore;
@@ -12,8 +13,15 @@ import io.coffer.api.core.SealManager;
 import io.coffer.api.core.StorageHost;
 import io.coffer.api.core.StoragePaths;
 import io.coffer.api.kv.KvBackend;
+import io.coffer.api.metrics.Metrics;
+import io.coffer.api.metrics.NodeGauges;
 import io.coffer.api.mount.MountEntry;
 import io.coffer.api.mount.MountTable;
+import io.coffer.api.policystore.CapabilitiesEndpoints;
+import io.coffer.api.policystore.KvExistenceCheck;
+import io.coffer.api.policystore.PolicyAuthorizer;
+import io.coffer.api.policystore.PolicyEndpoints;
+import io.coffer.api.policystore.PolicyStore;
 import io.coffer.api.router.ApiRouter;
 import io.coffer.api.router.Routes;
 import io.coffer.api.store.LogicalStorage;
@@ -41,6 +49,7 @@ public final class ApiNode {
     private final LogicalStorage root;
     private final MountTable mounts;
     private final TokenStore tokens;
+    private final PolicyStore policies;
     private final HaState ha;
     private final ApiOptions options;
     private final ApiRouter router;
@@ -50,9 +59,11 @@ public final class ApiNode {
         this.host = host;
         this.options = options;
         this.seal = new SealManager(host, clock);
-        this.root = new BarrierStorage(host::storage, seal, "");
+        Metrics metrics = new Metrics(options, clock, host::storage);
+        this.root = metrics.timed(new BarrierStorage(host::storage, seal, ""));
         this.mounts = new MountTable(root);
         this.tokens = new TokenStore(root, clock);
+        this.policies = new PolicyStore(root, PolicyStore.physicalRevisions(host::storage));
         this.ha = new HaState(host, seal, clock);
         seal.addListener(new SealManager.SealListener() {
             @Override
@@ -63,9 +74,10 @@ public final class ApiNode {
             @Override
             public void onSeal() {
                 tokens.forget();
+                policies.forget();
             }
         });
-        Authorizer authorizer = Authorizer.rootOnly();
+        Authorizer authorizer = new PolicyAuthorizer(policies, new KvExistenceCheck(mounts, this::mountStorage));
         SealStatusView view = new SealStatusView(seal, this::cluster);
         Routes open = new Routes();
         new SealEndpoints(seal, view, this::initialState).register(open);
@@ -75,9 +87,18 @@ public final class ApiNode {
         KvBackend kv = new KvBackend(this::mountStorage, clock);
         new MountEndpoints(mounts, m -> KvBackend.upgradeToV2(mountStorage(m), clock)).register(authenticated);
         new UiMountsEndpoint(mounts, authorizer).register(authenticated);
-        new TokenEndpoints(clock).register(authenticated);
+        new TokenEndpoints(tokens, authorizer, policies::exists, options.defaultLeaseTtl(), options.maxLeaseTtl())
+                .register(authenticated);
+        new PolicyEndpoints(policies).register(authenticated);
+        new CapabilitiesEndpoints(tokens, authorizer).register(authenticated);
+        Audit audit = new Audit(root, mounts, metrics.sink(), clock);
+        audit.register(authenticated);
+        seal.addListener(audit.sealListener());
+        metrics.register(open, authenticated, new NodeGauges(seal, ha, this::clusterName));
         this.router = new ApiRouter(open, authenticated, mounts, Map.of("kv", kv), seal, tokens, authorizer,
                 host::storage);
+        router.addObserver(metrics.requestObserver());
+        router.addObserver(audit.observer());
     }
 
     public Handler handler() {
@@ -109,6 +130,11 @@ public final class ApiNode {
         return host;
     }
 
+    /** The token store; the leader runs {@link TokenStore#purgeExpired} on it periodically. */
+    public TokenStore tokens() {
+        return tokens;
+    }
+
     /** Initialises the cluster with {@code rootToken} as its root token (dev mode); returns the key shares. */
     public List<byte[]> initialize(SealConfig config, String rootToken) {
         return seal.initialize(config, initialState(rootToken));
@@ -118,9 +144,11 @@ public final class ApiNode {
         ClusterInfo identity = ClusterInfo.generate(options.clusterName());
         InitialState mountsState = MountTable.defaults(List.of());
         InitialState tokenState = tokens.initialState(rootToken);
+        InitialState policyState = policies.initialState();
         return (barrier, txn) -> {
             mountsState.contribute(barrier, txn);
             tokenState.contribute(barrier, txn);
+            policyState.contribute(barrier, txn);
             identity.initialState().contribute(barrier, txn);
         };
     }
@@ -131,5 +159,9 @@ public final class ApiNode {
 
     private Optional<ClusterInfo> cluster() {
         return Optional.ofNullable(clusterInfo);
+    }
+
+    private String clusterName() {
+        return cluster().map(ClusterInfo::name).orElse(options.clusterName());
     }
 }

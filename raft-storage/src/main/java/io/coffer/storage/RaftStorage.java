@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +42,8 @@ public final class RaftStorage implements Storage {
     private final RaftGroupId groupId;
     private final RaftNodeRuntime node;
     private final GroupCommitter committer;
+    private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private final ReadBarrier barrier;
     private final MembershipAdmin admin;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -139,15 +140,31 @@ public final class RaftStorage implements Storage {
         return bounded(barrier.request().thenApply(v -> v), "read barrier");
     }
 
-    /** One ReadIndex round served by this node: done when it applied the leader's commit index. */
+    /**
+     * One ReadIndex round served by this node: done when it applied the leader's commit index. A round that
+     * fails while no leader is ready (just after start-up or an election) is retried every 20 ms until the
+     * request timeout, so a read right after a restart waits for the election instead of failing.
+     */
     private CompletableFuture<?> readIndexRound() {
-        return node.client().async().sendReadOnlyUnordered(Message.EMPTY, node.division().getId())
+        long deadline = System.nanoTime() + cfg.requestTimeout().toNanos();
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        attemptRound(result, deadline);
+        return result;
+    }
+
+    private void attemptRound(CompletableFuture<Object> result, long deadline) {
+        node.client().async().sendReadOnlyUnordered(Message.EMPTY, node.division().getId())
                 .orTimeout(cfg.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)
-                .thenApply(reply -> {
-                    if (!reply.isSuccess()) {
-                        throw new CompletionException(reply.getException());
+                .whenComplete((reply, error) -> {
+                    Throwable failure = error != null ? error : reply.isSuccess() ? null : reply.getException();
+                    if (failure == null) {
+                        result.complete(reply);
+                    } else if (closed.get() || System.nanoTime() + RETRY_NANOS >= deadline) {
+                        result.completeExceptionally(failure);
+                    } else {
+                        CompletableFuture.delayedExecutor(RETRY_NANOS, TimeUnit.NANOSECONDS)
+                                .execute(() -> attemptRound(result, deadline));
                     }
-                    return reply;
                 });
     }
 

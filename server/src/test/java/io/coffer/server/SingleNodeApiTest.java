@@ -118,7 +118,7 @@ class SingleNodeApiTest {
         assertThat(http.get("kv/db").status()).isEqualTo(503);
         unseal(http, keys);
         Reply read = http.get("kv/db");
-        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.data().path("user").asText()).isEqualTo("app");
         assertThat(read.json().path("lease_duration").asLong()).isEqualTo(2764800);
     }

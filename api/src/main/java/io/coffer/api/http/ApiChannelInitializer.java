@@ -56,6 +56,7 @@ final class ApiChannelInitializer extends ChannelInitializer<SocketChannel> {
             var body = Json.object();
             body.putArray("errors").add("http: request body too large");
             FullHttpResponse out = ResponseEncoder.encode(ApiResponse.raw(413, body), null, false, ctx.alloc());
+            io.netty.handler.codec.http.HttpUtil.setKeepAlive(out, false);
             ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
         }
     }

@@ -73,7 +73,7 @@ public final class ApiRouter implements Handler {
             throw ApiException.sealed();
         }
         long start = System.nanoTime();
-        TokenEntry token = tokens.lookup(request.token()).orElse(null);
+        TokenEntry token = authenticate(request);
         for (RequestObserver observer : observers) {
             observer.beforeRequest(request, token);
         }
@@ -83,6 +83,7 @@ public final class ApiRouter implements Handler {
         } catch (RuntimeException e) {
             response = ErrorResponder.toResponse(e, request.requestId());
         }
+        tokens.afterRequest(request.token(), token);
         long elapsed = System.nanoTime() - start;
         for (RequestObserver observer : observers) {
             observer.afterResponse(request, token, response, elapsed);
@@ -94,9 +95,8 @@ public final class ApiRouter implements Handler {
         if (token == null) {
             throw ApiException.permissionDenied();
         }
-        if (!request.path().startsWith("sys/internal/ui/mounts")
-                && !authorizer.allowed(token, request.path(), request.operation())) {
-            throw ApiException.permissionDenied();
+        if (!request.path().startsWith("sys/internal/ui/mounts")) {
+            authorizer.authorize(request, token);
         }
         if (!request.isWrite()) {
             awaitReadPoint();
@@ -106,6 +106,22 @@ public final class ApiRouter implements Handler {
             return system.get();
         }
         return toMount(request);
+    }
+
+    /**
+     * The caller's live token after spending one use (Vault decrements even for requests the ACL then refuses).
+     * A token unknown here may have been created through another node a moment ago: wait for the read point once.
+     */
+    private TokenEntry authenticate(ApiRequest request) {
+        if (request.token() == null || request.token().isEmpty()) {
+            return null;
+        }
+        Optional<TokenEntry> token = tokens.use(request.token());
+        if (token.isEmpty()) {
+            awaitReadPoint();
+            token = tokens.use(request.token());
+        }
+        return token.orElse(null);
     }
 
     private ApiResponse toMount(ApiRequest request) {

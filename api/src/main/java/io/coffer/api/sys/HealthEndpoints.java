@@ -17,6 +17,7 @@ import io.coffer.api.router.Routes;
 import io.coffer.storage.StorageStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -48,6 +49,10 @@ public final class HealthEndpoints {
 
     private ApiResponse health(Call call) {
         ApiRequest request = call.request();
+        for (String name : List.of("drsecondarycode", "performancestandbycode", "haunhealthycode", "removedcode")) {
+            code(request, name, 0);
+        }
+        flag(request, "perfstandbyok");
         boolean initialized = seal.initialized();
         boolean sealed = seal.sealed();
         boolean active = ha.active();
