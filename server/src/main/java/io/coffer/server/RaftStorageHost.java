@@ -4,7 +4,10 @@ import io.coffer.api.core.StorageHost;
 import io.coffer.storage.RaftNodeConfig;
 import io.coffer.storage.RaftStorage;
 import io.coffer.storage.Storage;
+import io.coffer.storage.StorageStatus;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Holds this node's {@link RaftStorage}: recovered at start-up when the data directory has Raft state,
@@ -41,6 +44,24 @@ final class RaftStorageHost implements StorageHost, AutoCloseable {
         if (storage == null) {
             storage = RaftStorage.bootstrap(config);
         }
+        return storage;
+    }
+
+    @Override
+    public synchronized Storage join(UUID groupId, List<StorageStatus.Peer> peers) {
+        if (storage == null) {
+            storage = RaftStorage.join(config, groupId, peers);
+        }
+        return storage;
+    }
+
+    /** Whether this node had Raft state when it started or has since initialised or joined. */
+    boolean hasState() {
+        return storage != null;
+    }
+
+    @Override
+    public RaftStorage raft() {
         return storage;
     }
 

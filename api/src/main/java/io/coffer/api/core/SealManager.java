@@ -33,6 +33,7 @@ public final class SealManager {
     private final List<SealListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Barrier barrier;
     private volatile byte[] unsealKey;
+    private volatile PendingJoin pendingJoin;
     private Unsealer unsealer;
 
     public SealManager(StorageHost host, Clock clock) {
@@ -51,6 +52,31 @@ public final class SealManager {
         listeners.add(listener);
     }
 
+    /**
+     * A raft join waiting for unseal keys (vault-api.md §3.2): while one is set and this node holds no stored keys,
+     * the node reports the leader's seal configuration, and the unseal key that the shares combine to goes to
+     * {@link #complete} instead of opening the (still empty) local storage.
+     */
+    public interface PendingJoin {
+        SealConfig leaderSealConfig();
+
+        /** Called with the combined key, outside this manager's lock; throws ApiException on failure. */
+        void complete(byte[] unsealKey);
+    }
+
+    /** Starts waiting for unseal keys for {@code join}; replaces any earlier pending join. */
+    public synchronized void beginJoin(PendingJoin join) {
+        pendingJoin = join;
+        resetProgress();
+    }
+
+    /** Ends {@code join} (if it is still the pending one). */
+    public synchronized void endJoin(PendingJoin join) {
+        if (pendingJoin == join) {
+            pendingJoin = null;
+        }
+    }
+
     public boolean initialized() {
         return sealConfig().isPresent();
     }
@@ -58,10 +84,10 @@ public final class SealManager {
     /** The cluster's seal configuration, when this node has one. */
     public Optional<SealConfig> sealConfig() {
         Storage storage = host.storage();
-        if (storage == null) {
-            return Optional.empty();
-        }
-        return storage.get(StoragePaths.SEAL_CONFIG).map(e -> SealConfig.decode(e.value()));
+        Optional<SealConfig> stored = storage == null ? Optional.empty()
+                : storage.get(StoragePaths.SEAL_CONFIG).map(e -> SealConfig.decode(e.value()));
+        PendingJoin join = pendingJoin;
+        return stored.isPresent() || join == null ? stored : Optional.of(join.leaderSealConfig());
     }
 
     public boolean sealed() {
@@ -116,20 +142,34 @@ public final class SealManager {
     }
 
     /** Adds one share to the current unseal attempt; unseals when the threshold is reached with right keys. */
-    public synchronized void submitShare(byte[] share) {
-        SealConfig config = sealConfig().orElseThrow(() -> ApiException.badRequest("Vault is not initialized"));
-        if (!sealed()) {
+    public void submitShare(byte[] share) {
+        Optional<byte[]> candidate;
+        synchronized (this) {
+            SealConfig config = sealConfig().orElseThrow(() -> ApiException.badRequest("Vault is not initialized"));
+            if (!sealed()) {
+                return;
+            }
+            try {
+                candidate = unsealer(config).submit(share);
+            } catch (SealException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+        }
+        if (candidate.isEmpty()) {
             return;
         }
-        Optional<byte[]> candidate;
-        try {
-            candidate = unsealer(config).submit(share);
-        } catch (SealException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        if (candidate.isPresent()) {
+        PendingJoin join = pendingJoin;
+        if (join != null && !hasStoredKeys()) {
+            join.complete(candidate.get());
+        } else {
             open(candidate.get());
         }
+    }
+
+    private boolean hasStoredKeys() {
+        Storage storage = host.storage();
+        return storage != null && storage.get(StoragePaths.SEALED_ROOT_KEY).isPresent()
+                && storage.get(StoragePaths.KEYRING).isPresent();
     }
 
     /** Tries {@code key} as the unseal key; 400 with Vault's text when it does not decrypt the stored keys. */
