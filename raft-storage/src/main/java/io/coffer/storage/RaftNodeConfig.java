@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.ratis.grpc.GrpcTlsConfig;
+import org.apache.ratis.grpc.server.GrpcServices;
 
 /**
  * Everything one node needs to run its Raft server and its RocksDB state machine.
@@ -33,12 +34,14 @@ import org.apache.ratis.grpc.GrpcTlsConfig;
  * @param snapshotThreshold   take a snapshot every this many applied log entries, then purge the log (default 10000)
  * @param logTrailingEntries  log entries kept behind the snapshot so short lags need no snapshot (default 1024)
  * @param logSegmentBytes     Raft log segment size; the log is purged a whole closed segment at a time (8 MiB)
+ * @param grpcCustomizer      applied to the gRPC server of the cluster port before it is built (e.g. to observe TLS
+ *                            handshakes), or null
  */
 public record RaftNodeConfig(String nodeId, Path dataDir, String host, int port,
                              Duration electionTimeoutMin, Duration electionTimeoutMax, GrpcTlsConfig tls,
                              Duration requestTimeout, Duration groupCommitLinger, int maxBatchTxns, int maxBatchBytes,
                              int maxInFlightBatches, long snapshotThreshold, long logTrailingEntries,
-                             long logSegmentBytes) {
+                             long logSegmentBytes, GrpcServices.Customizer grpcCustomizer) {
 
     public RaftNodeConfig {
         Objects.requireNonNull(nodeId, "nodeId");
@@ -108,6 +111,7 @@ public record RaftNodeConfig(String nodeId, Path dataDir, String host, int port,
         private long snapshotThreshold = 10_000;
         private long logTrailingEntries = 1024;
         private long logSegmentBytes = 8L << 20;
+        private GrpcServices.Customizer grpcCustomizer;
 
         private Builder(String nodeId, Path dataDir, String host, int port) {
             this.nodeId = nodeId;
@@ -163,10 +167,15 @@ public record RaftNodeConfig(String nodeId, Path dataDir, String host, int port,
             return this;
         }
 
+        public Builder grpcCustomizer(GrpcServices.Customizer customizer) {
+            this.grpcCustomizer = customizer;
+            return this;
+        }
+
         public RaftNodeConfig build() {
             return new RaftNodeConfig(nodeId, dataDir, host, port, electionTimeoutMin, electionTimeoutMax, tls,
                     requestTimeout, groupCommitLinger, maxBatchTxns, maxBatchBytes, maxInFlightBatches,
-                    snapshotThreshold, logTrailingEntries, logSegmentBytes);
+                    snapshotThreshold, logTrailingEntries, logSegmentBytes, grpcCustomizer);
         }
     }
 }

@@ -94,6 +94,9 @@ final class RatisConfig {
         if (cfg.tls() != null) {
             GrpcConfigKeys.TLS.setConf(params, cfg.tls());
         }
+        if (cfg.grpcCustomizer() != null) {
+            GrpcConfigKeys.Server.setServicesCustomizer(params, cfg.grpcCustomizer());
+        }
         return params;
     }
 

@@ -13,14 +13,14 @@ import java.util.Map;
  * The body of a raw (non-envelope) endpoint such as {@code sys/init} or {@code sys/unseal}: field names are
  * matched case-insensitively, bad JSON is 400 {@code failed to parse JSON input: ...} (vault-api.md §1.2, §1.6).
  */
-final class RawBody {
+public final class RawBody {
 
     private final Map<String, JsonNode> fields = new HashMap<>();
 
     private RawBody() {
     }
 
-    static RawBody of(ApiRequest request) {
+    public static RawBody of(ApiRequest request) {
         RawBody raw = new RawBody();
         if (request.body().length == 0) {
             return raw;
@@ -40,17 +40,17 @@ final class RawBody {
         return raw;
     }
 
-    JsonNode get(String name) {
+    public JsonNode get(String name) {
         JsonNode node = fields.get(name);
         return node == null || node.isNull() ? null : node;
     }
 
-    String text(String name) {
+    public String text(String name) {
         JsonNode node = get(name);
         return node == null ? "" : node.asText();
     }
 
-    int integer(String name) {
+    public int integer(String name) {
         JsonNode node = get(name);
         if (node == null) {
             return 0;
@@ -61,12 +61,12 @@ final class RawBody {
         throw ApiException.badRequest("failed to parse JSON input: " + name + " must be an integer");
     }
 
-    boolean bool(String name) {
+    public boolean bool(String name) {
         JsonNode node = get(name);
         return node != null && (node.isBoolean() ? node.asBoolean() : "true".equalsIgnoreCase(node.asText()));
     }
 
-    boolean nonEmpty(String name) {
+    public boolean nonEmpty(String name) {
         JsonNode node = get(name);
         return node != null && (node.isArray() ? node.size() > 0 : !node.asText().isEmpty());
     }

@@ -13,6 +13,7 @@ import io.coffer.seal.SealConfig;
 import io.coffer.storage.RaftNodeConfig;
 import io.coffer.storage.RaftStorage;
 import io.coffer.storage.Storage;
+import io.coffer.storage.StorageStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -130,6 +131,11 @@ public final class ApiNodeFixture implements AutoCloseable {
                 storage = RaftStorage.bootstrap(config);
             }
             return storage;
+        }
+
+        @Override
+        public Storage join(UUID groupId, List<StorageStatus.Peer> peers) {
+            throw new UnsupportedOperationException("the fixture runs a single node");
         }
 
         synchronized void close() {

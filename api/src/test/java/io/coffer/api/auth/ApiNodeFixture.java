@@ -14,6 +14,7 @@ import io.coffer.seal.SealConfig;
 import io.coffer.storage.RaftNodeConfig;
 import io.coffer.storage.RaftStorage;
 import io.coffer.storage.Storage;
+import io.coffer.storage.StorageStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -64,6 +65,11 @@ public final class ApiNodeFixture implements AutoCloseable, StorageHost {
             storage = RaftStorage.bootstrap(config);
         }
         return storage;
+    }
+
+    @Override
+    public Storage join(UUID groupId, List<StorageStatus.Peer> peers) {
+        throw new UnsupportedOperationException("single-node fixture");
     }
 
     @Override
