@@ -22,6 +22,8 @@ import io.coffer.api.policystore.KvExistenceCheck;
 import io.coffer.api.policystore.PolicyAuthorizer;
 import io.coffer.api.policystore.PolicyEndpoints;
 import io.coffer.api.policystore.PolicyStore;
+import io.coffer.api.raft.LeaderClient;
+import io.coffer.api.raft.RaftCluster;
 import io.coffer.api.router.ApiRouter;
 import io.coffer.api.router.Routes;
 import io.coffer.api.store.LogicalStorage;
@@ -51,11 +53,17 @@ public final class ApiNode {
     private final TokenStore tokens;
     private final PolicyStore policies;
     private final HaState ha;
+    private final RaftCluster raft;
     private final ApiOptions options;
     private final ApiRouter router;
     private volatile ClusterInfo clusterInfo;
 
     public ApiNode(StorageHost host, NodeIdentity self, Clock clock, ApiOptions options) {
+        this(host, self, clock, options, LeaderClient.unavailable());
+    }
+
+    /** {@code leaderClient} reaches other nodes' API when this node joins a raft cluster. */
+    public ApiNode(StorageHost host, NodeIdentity self, Clock clock, ApiOptions options, LeaderClient leaderClient) {
         this.host = host;
         this.options = options;
         this.seal = new SealManager(host, clock);
@@ -65,6 +73,7 @@ public final class ApiNode {
         this.tokens = new TokenStore(root, clock);
         this.policies = new PolicyStore(root, PolicyStore.physicalRevisions(host::storage));
         this.ha = new HaState(host, seal, clock);
+        this.raft = new RaftCluster(host, seal, root, self, options.hostname(), clock, leaderClient);
         seal.addListener(new SealManager.SealListener() {
             @Override
             public void onUnseal(Barrier barrier) {
@@ -81,8 +90,9 @@ public final class ApiNode {
         SealStatusView view = new SealStatusView(seal, this::cluster);
         Routes open = new Routes();
         new SealEndpoints(seal, view, this::initialState).register(open);
-        new HealthEndpoints(seal, ha, self, this::cluster, Optional::empty, clock).register(open);
+        new HealthEndpoints(seal, ha, self, this::cluster, raft::leader, clock).register(open);
         Routes authenticated = new Routes();
+        raft.register(open, authenticated);
         new SystemEndpoints(seal, ha).register(authenticated);
         KvBackend kv = new KvBackend(this::mountStorage, clock);
         new MountEndpoints(mounts, m -> KvBackend.upgradeToV2(mountStorage(m), clock)).register(authenticated);
@@ -128,6 +138,11 @@ public final class ApiNode {
 
     public StorageHost storageHost() {
         return host;
+    }
+
+    /** Integrated storage: joining, peers, the node registry; the server starts and closes it. */
+    public RaftCluster raft() {
+        return raft;
     }
 
     /** The token store; the leader runs {@link TokenStore#purgeExpired} on it periodically. */

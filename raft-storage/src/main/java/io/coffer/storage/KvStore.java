@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.ratis.server.protocol.TermIndex;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -28,11 +29,17 @@ import org.rocksdb.WriteOptions;
 /**
  * The RocksDB database of one node. Column family "default" holds data: key = UTF-8 path, value = 8-byte revision
  * followed by the stored bytes. Column family "meta" holds the last applied term/index, always written in the same
- * batch as the data it covers. Thread-safe for reads; writes come from one thread (the Raft apply thread).
+ * batch as the data it covers, and the marker of a restore commit in progress ({@link RestoreApplier}). Column
+ * family "restore" stages a snapshot restore replicated through the log: its state under key {@code 0x00} and the
+ * staged records under {@code 0x01 ‖ key}. Thread-safe for reads; writes come from one thread (the Raft apply
+ * thread).
  */
 final class KvStore implements AutoCloseable {
 
     private static final byte[] APPLIED_KEY = "applied".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] COMMIT_KEY = "restore-commit".getBytes(StandardCharsets.UTF_8);
+    /** Sorts after every key of every column family: UTF-8 never contains 0xFF, staging keys start 0x00/0x01. */
+    private static final byte[] END_OF_KEYS = {(byte) 0xFF};
 
     static {
         RocksDB.loadLibrary();
@@ -41,9 +48,11 @@ final class KvStore implements AutoCloseable {
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
     private final WriteOptions syncWrite;
+    private final WriteOptions bulkWrite;
     private final RocksDB db;
     private final ColumnFamilyHandle data;
     private final ColumnFamilyHandle meta;
+    private final ColumnFamilyHandle staging;
 
     private KvStore(DBOptions dbOptions, ColumnFamilyOptions cfOptions, RocksDB db, List<ColumnFamilyHandle> handles) {
         this.dbOptions = dbOptions;
@@ -51,21 +60,34 @@ final class KvStore implements AutoCloseable {
         this.db = db;
         this.data = handles.get(0);
         this.meta = handles.get(1);
+        this.staging = handles.get(2);
         this.syncWrite = new WriteOptions().setSync(true);
+        this.bulkWrite = new WriteOptions().setSync(false);
     }
 
     /** Opens (creating if missing) the database in {@code dir}. */
     static KvStore open(Path dir) throws IOException {
         Files.createDirectories(dir);
-        DBOptions dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+        return open(dir, false);
+    }
+
+    /** Opens an existing database (a checkpoint) read-only. */
+    static KvStore openReadOnly(Path dir) throws IOException {
+        return open(dir, true);
+    }
+
+    private static KvStore open(Path dir, boolean readOnly) throws IOException {
+        DBOptions dbOptions = new DBOptions().setCreateIfMissing(!readOnly).setCreateMissingColumnFamilies(!readOnly)
                 .setMaxBackgroundJobs(2).setInfoLogLevel(InfoLogLevel.WARN_LEVEL).setKeepLogFileNum(2);
         ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
         List<ColumnFamilyDescriptor> descriptors = List.of(
                 new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions),
-                new ColumnFamilyDescriptor("meta".getBytes(StandardCharsets.UTF_8), cfOptions));
+                new ColumnFamilyDescriptor("meta".getBytes(StandardCharsets.UTF_8), cfOptions),
+                new ColumnFamilyDescriptor("restore".getBytes(StandardCharsets.UTF_8), cfOptions));
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         try {
-            RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+            RocksDB db = readOnly ? RocksDB.openReadOnly(dbOptions, dir.toString(), descriptors, handles)
+                    : RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
             return new KvStore(dbOptions, cfOptions, db, handles);
         } catch (RocksDBException e) {
             cfOptions.close();
@@ -174,14 +196,108 @@ final class KvStore implements AutoCloseable {
 
     /** Visits every raw key/value of a consistent point-in-time view, in key order. */
     void forEachRaw(BiConsumer<byte[], byte[]> visitor) {
+        forEachRawIn(data, visitor);
+    }
+
+    /** Like {@link #forEachRaw} over the restore staging family (raw keys, prefixes included). */
+    void forEachRawStaging(BiConsumer<byte[], byte[]> visitor) {
+        forEachRawIn(staging, visitor);
+    }
+
+    private void forEachRawIn(ColumnFamilyHandle family, BiConsumer<byte[], byte[]> visitor) {
         Snapshot snapshot = db.getSnapshot();
         try (ReadOptions options = new ReadOptions().setSnapshot(snapshot);
-             RocksIterator it = db.newIterator(data, options)) {
+             RocksIterator it = db.newIterator(family, options)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 visitor.accept(it.key(), it.value());
             }
         } finally {
             db.releaseSnapshot(snapshot);
+        }
+    }
+
+    /** Writes {@code batch} atomically without waiting for fsync; a later synced write makes it durable. */
+    void writeBulk(WriteBatch batch) throws IOException {
+        try {
+            db.write(bulkWrite, batch);
+        } catch (RocksDBException e) {
+            throw new IOException("RocksDB write failed", e);
+        }
+    }
+
+    /** Removes every data entry. */
+    void clearData(WriteBatch batch) throws RocksDBException {
+        batch.deleteRange(data, new byte[0], END_OF_KEYS);
+    }
+
+    /** The raw restore staging state, or null when no restore is staged. */
+    byte[] stagingState() throws IOException {
+        try {
+            return db.get(staging, new byte[] {0});
+        } catch (RocksDBException e) {
+            throw new IOException("cannot read restore state", e);
+        }
+    }
+
+    void putStagingState(WriteBatch batch, byte[] state) throws RocksDBException {
+        batch.put(staging, new byte[] {0}, state);
+    }
+
+    /** Stages one record of a restore: {@code 0x01 ‖ key} → stored value (no revision yet). */
+    void putStaged(WriteBatch batch, byte[] key, byte[] value) throws RocksDBException {
+        byte[] staged = new byte[key.length + 1];
+        staged[0] = 1;
+        System.arraycopy(key, 0, staged, 1, key.length);
+        batch.put(staging, staged, value);
+    }
+
+    /** Puts a raw staging-family entry (snapshot load). */
+    void putRawStaging(WriteBatch batch, byte[] key, byte[] value) throws RocksDBException {
+        batch.put(staging, key, value);
+    }
+
+    /** Removes the staging state and every staged record. */
+    void clearStaging(WriteBatch batch) throws RocksDBException {
+        batch.deleteRange(staging, new byte[0], END_OF_KEYS);
+    }
+
+    /** Visits the staged records in key order: key without its prefix, stored value. */
+    void forEachStaged(BiConsumer<byte[], byte[]> visitor) {
+        forEachRawStaging((key, value) -> {
+            if (key.length > 1 && key[0] == 1) {
+                visitor.accept(Arrays.copyOfRange(key, 1, key.length), value);
+            }
+        });
+    }
+
+    /** The term/index of a restore commit that was started but not finished, or null. */
+    TermIndex pendingCommit() throws IOException {
+        try {
+            byte[] raw = db.get(meta, COMMIT_KEY);
+            if (raw == null) {
+                return null;
+            }
+            ByteBuffer buf = ByteBuffer.wrap(raw);
+            return TermIndex.valueOf(buf.getLong(), buf.getLong());
+        } catch (RocksDBException e) {
+            throw new IOException("cannot read restore commit marker", e);
+        }
+    }
+
+    void putPendingCommit(WriteBatch batch, TermIndex at) throws RocksDBException {
+        batch.put(meta, COMMIT_KEY, ByteBuffer.allocate(16).putLong(at.getTerm()).putLong(at.getIndex()).array());
+    }
+
+    void deletePendingCommit(WriteBatch batch) throws RocksDBException {
+        batch.delete(meta, COMMIT_KEY);
+    }
+
+    /** Writes a RocksDB checkpoint (hard-linked files, consistent point in time) into {@code target}. */
+    void checkpoint(Path target) throws IOException {
+        try (Checkpoint checkpoint = Checkpoint.create(db)) {
+            checkpoint.createCheckpoint(target.toString());
+        } catch (RocksDBException e) {
+            throw new IOException("cannot create a checkpoint in " + target, e);
         }
     }
 
@@ -213,8 +329,10 @@ final class KvStore implements AutoCloseable {
     public void close() {
         data.close();
         meta.close();
+        staging.close();
         db.close();
         syncWrite.close();
+        bulkWrite.close();
         cfOptions.close();
         dbOptions.close();
     }

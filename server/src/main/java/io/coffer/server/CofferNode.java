@@ -3,6 +3,7 @@ package io.coffer.server;
 import io.coffer.api.ApiNode;
 import io.coffer.api.http.ApiServer;
 import io.coffer.api.http.ApiServerOptions;
+import io.coffer.server.join.HttpsLeaderClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class CofferNode implements AutoCloseable {
 
     private CofferNode(NodeSettings settings) {
         this.storage = new RaftStorageHost(RaftStorageHost.config(settings));
-        this.api = new ApiNode(storage, settings.identity(), Clock.systemUTC(), settings.api());
+        this.api = new ApiNode(storage, settings.identity(), Clock.systemUTC(), settings.api(),
+                new HttpsLeaderClient(settings.join().defaultCaPem()));
     }
 
     /** Starts storage (when it has state) and every listener; on failure stops what it started. */
@@ -36,6 +38,8 @@ public final class CofferNode implements AutoCloseable {
             node.close();
             throw e;
         }
+        node.api.raft().start();
+        node.api.raft().joiner().retryJoin(settings.join().retryJoin());
         LOG.info("node {} started; api_addr {}, cluster_addr {}", settings.identity().nodeId(),
                 settings.identity().apiAddr(), settings.identity().clusterAddr());
         return node;
@@ -53,6 +57,7 @@ public final class CofferNode implements AutoCloseable {
     @Override
     public void close() {
         servers.forEach(ApiServer::close);
+        api.raft().close();
         storage.close();
     }
 }

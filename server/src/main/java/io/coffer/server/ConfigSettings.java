@@ -3,11 +3,17 @@ package io.coffer.server;
 import io.coffer.api.ApiOptions;
 import io.coffer.api.core.NodeIdentity;
 import io.coffer.api.http.ApiServerOptions;
+import io.coffer.server.cluster.ClusterTls;
 import io.coffer.server.config.ListenerConfig;
 import io.coffer.server.config.ServerConfig;
+import io.coffer.server.join.JoinSettings;
 import io.coffer.server.tls.ApiTls;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +47,21 @@ final class ConfigSettings {
         ApiOptions api = new ApiOptions(config.clusterName(), config.defaultLeaseTtl(), config.maxLeaseTtl(),
                 config.telemetry().prometheusEnabled(), config.telemetry().prometheusRetentionTime(),
                 config.telemetry().disableHostname(), unauthenticatedMetrics, Hostname.get());
+        // Before anything starts: an unfit node certificate stops the server here, with the problem and its fix.
+        ClusterTls clusterTls = ClusterTls.fromConfig(config, Clock.systemUTC()).orElse(null);
         return new NodeSettings(identity, config.storage().path(), listeners, config.clusterHost(),
-                config.clusterPort(), config.storage().performanceMultiplier(), api);
+                config.clusterPort(), config.storage().performanceMultiplier(), api,
+                JoinSettings.from(config.storage().retryJoin(), configuredCa(config)), clusterTls);
+    }
+
+    /** The CA a joining node trusts by default: the first listener {@code tls_client_ca_file}, if any. */
+    private static String configuredCa(ServerConfig config) throws IOException {
+        for (ListenerConfig l : config.listeners()) {
+            Path ca = l.tlsClientCaFile();
+            if (ca != null) {
+                return Files.readString(ca, StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 }

@@ -3,6 +3,8 @@ package io.coffer.server;
 import io.coffer.api.ApiOptions;
 import io.coffer.api.core.NodeIdentity;
 import io.coffer.api.http.ApiServerOptions;
+import io.coffer.server.cluster.ClusterTls;
+import io.coffer.server.join.JoinSettings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,11 +18,27 @@ import java.util.List;
  * @param clusterPort           cluster port (8201 by default)
  * @param performanceMultiplier Vault's raft timing multiplier (0 = Coffer's fast default)
  * @param api                   server-wide API settings (cluster name, TTLs, telemetry)
+ * @param join                  {@code retry_join} targets and the CA that verifies leaders when joining
+ * @param clusterTls            mutual TLS for the cluster port, or null for plain gRPC ({@code tls_disable}, -dev)
  */
 public record NodeSettings(NodeIdentity identity, Path dataDir, List<ApiServerOptions> listeners,
-                           String clusterHost, int clusterPort, int performanceMultiplier, ApiOptions api) {
+                           String clusterHost, int clusterPort, int performanceMultiplier, ApiOptions api,
+                           JoinSettings join, ClusterTls clusterTls) {
 
     public NodeSettings {
         listeners = List.copyOf(listeners);
+        join = join == null ? JoinSettings.none() : join;
+    }
+
+    /** Settings with a plain (non-TLS) cluster port. */
+    public NodeSettings(NodeIdentity identity, Path dataDir, List<ApiServerOptions> listeners, String clusterHost,
+                        int clusterPort, int performanceMultiplier, ApiOptions api, JoinSettings join) {
+        this(identity, dataDir, listeners, clusterHost, clusterPort, performanceMultiplier, api, join, null);
+    }
+
+    /** Settings without {@code retry_join} that trust the JVM's CAs when joining. */
+    public NodeSettings(NodeIdentity identity, Path dataDir, List<ApiServerOptions> listeners, String clusterHost,
+                        int clusterPort, int performanceMultiplier, ApiOptions api) {
+        this(identity, dataDir, listeners, clusterHost, clusterPort, performanceMultiplier, api, JoinSettings.none());
     }
 }

@@ -28,10 +28,13 @@ final class RaftStorageHost implements StorageHost, AutoCloseable {
     /** Raft timing from Vault's {@code performance_multiplier}: 0 and 1 are Coffer's fast default (150/300 ms). */
     static RaftNodeConfig config(NodeSettings settings) {
         int multiplier = Math.max(1, settings.performanceMultiplier());
-        return RaftNodeConfig.builder(settings.identity().nodeId(), settings.dataDir(), settings.clusterHost(),
-                        settings.clusterPort())
-                .electionTimeout(Duration.ofMillis(150L * multiplier), Duration.ofMillis(300L * multiplier))
-                .build();
+        RaftNodeConfig.Builder builder = RaftNodeConfig.builder(settings.identity().nodeId(), settings.dataDir(),
+                        settings.clusterHost(), settings.clusterPort())
+                .electionTimeout(Duration.ofMillis(150L * multiplier), Duration.ofMillis(300L * multiplier));
+        if (settings.clusterTls() != null) {
+            settings.clusterTls().applyTo(builder);
+        }
+        return builder.build();
     }
 
     @Override

@@ -12,18 +12,24 @@ import io.coffer.storage.Storage;
 final class RaftStateCounters {
 
     private final MetricSink sink;
-    private Storage attached;
+    private volatile Storage attached;
 
     RaftStateCounters(MetricSink sink) {
         this.sink = sink;
     }
 
     /** Starts counting on {@code storage} when it is a Raft storage not seen before; cheap otherwise. */
-    synchronized void attach(Storage storage) {
-        if (storage == attached || !(storage instanceof RaftStorage raft)) {
+    void attach(Storage storage) {
+        if (storage == attached || !(storage instanceof RaftStorage)) {
             return;
         }
-        attached = storage;
-        raft.addLeaderListener(leader -> sink.incrCounter(leader ? "raft.state.leader" : "raft.state.follower", 1));
+        synchronized (this) {
+            if (storage == attached) {
+                return;
+            }
+            attached = storage;
+        }
+        ((RaftStorage) storage).addLeaderListener(
+                leader -> sink.incrCounter(leader ? "raft.state.leader" : "raft.state.follower", 1));
     }
 }

@@ -3,6 +3,7 @@ package io.coffer.api.policystore;
 import static io.coffer.api.auth.ApiNodeFixture.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.api.Json;
 import io.coffer.api.auth.ApiNodeFixture;
 import io.coffer.api.auth.ApiNodeFixture.Result;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class PolicyApiTest {
     }
 
     static String policyBody(String field, String text) {
-        return "{\"" + field + "\":" + io.coffer.api.Json.MAPPER.valueToTree(text) + "}";
+        return "{\"" + field + "\":" + Json.MAPPER.valueToTree(text) + "}";
     }
 
     @Test
