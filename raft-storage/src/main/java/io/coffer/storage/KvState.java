@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -46,6 +47,11 @@ final class KvState implements AutoCloseable {
             closeStore();
             finishInterruptedSwap();
             KvStore store = KvStore.open(kvDir);
+            TermIndex pending = store.pendingCommit();
+            if (pending != null) {
+                LOG.warn("finishing the restore commit at {} that was interrupted", pending);
+                RestoreApplier.finishCommit(store, pending);
+            }
             TermIndex applied = store.applied();
             SingleFileSnapshotInfo snapshot = snapshots.rescan();
             if (snapshot != null && (applied == null || snapshot.getIndex() > applied.getIndex())) {
@@ -103,6 +109,45 @@ final class KvState implements AutoCloseable {
             return results;
         } catch (RocksDBException e) {
             throw new IOException("apply of entry " + index + " failed", e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Applies one step of a replicated restore at {@code term}/{@code index}; returns whether it took effect, or
+     * null, changing nothing, when RocksDB already holds this entry. A commit holds the write lock: readers and
+     * checkpoints see the data before or after the swap, never during it.
+     */
+    Boolean applyRestore(long term, long index, RestoreCommand command) throws IOException {
+        if (index <= persistedIndex) {
+            return null;
+        }
+        Lock held = command.kind() == RestoreCommand.Kind.COMMIT ? lock.writeLock() : lock.readLock();
+        held.lock();
+        try {
+            if (kv == null) {
+                throw new IOException("storage is closed");
+            }
+            boolean done = RestoreApplier.apply(kv, command, TermIndex.valueOf(term, index));
+            persistedIndex = index;
+            return done;
+        } finally {
+            held.unlock();
+        }
+    }
+
+    /**
+     * Writes a RocksDB checkpoint of the current state into {@code target} (which must not exist): a consistent
+     * point in time whose "applied" entry matches its data. Hard links, so cheap; safe while writes continue.
+     */
+    void checkpoint(Path target) throws IOException {
+        lock.readLock().lock();
+        try {
+            if (kv == null) {
+                throw new IOException("storage is closed");
+            }
+            kv.checkpoint(target);
         } finally {
             lock.readLock().unlock();
         }

@@ -1,11 +1,13 @@
 package io.coffer.storage;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
@@ -42,17 +44,21 @@ final class KvStateMachine extends BaseStateMachine {
     private final KvState state;
     private final AppliedIndexWaiters waiters = new AppliedIndexWaiters();
     private final Consumer<Boolean> leadership;
+    private final LongConsumer replaced;
     private final AtomicLong entriesApplied = new AtomicLong();
     private final AtomicLong snapshotsLoaded = new AtomicLong();
 
     /**
      * @param leadership told true/false when this node gains/loses leadership; called on Ratis threads, must not
      *                   block
+     * @param replaced   told the log index after the data was replaced wholesale (restore committed, snapshot
+     *                   installed); called on the apply thread, must return at once
      */
-    KvStateMachine(Path kvDir, Path brokenSnapshotDir, Consumer<Boolean> leadership) {
+    KvStateMachine(Path kvDir, Path brokenSnapshotDir, Consumer<Boolean> leadership, LongConsumer replaced) {
         this.snapshots = new SnapshotStore(brokenSnapshotDir);
         this.state = new KvState(kvDir, snapshots);
         this.leadership = leadership;
+        this.replaced = replaced;
     }
 
     @Override
@@ -71,6 +77,7 @@ final class KvStateMachine extends BaseStateMachine {
             load();
             snapshotsLoaded.incrementAndGet();
             getLifeCycle().transition(LifeCycle.State.RUNNING);
+            replaced.accept(appliedIndex());
         } else {
             load();
         }
@@ -97,8 +104,9 @@ final class KvStateMachine extends BaseStateMachine {
         TransactionContext.Builder builder = TransactionContext.newBuilder().setStateMachine(this)
                 .setClientRequest(request);
         try {
-            List<Txn> txns = TxnCodec.decodeEntry(request.getMessage().getContent().asReadOnlyByteBuffer());
-            return builder.setStateMachineContext(txns).build();
+            ByteBuffer data = request.getMessage().getContent().asReadOnlyByteBuffer();
+            Object decoded = RestoreCommand.isRestore(data) ? RestoreCommand.decode(data) : TxnCodec.decodeEntry(data);
+            return builder.setStateMachineContext(decoded).build();
         } catch (IllegalArgumentException e) {
             TransactionContext refused = builder.build();
             refused.setException(new StateMachineException("malformed command refused: " + e.getMessage()));
@@ -114,20 +122,17 @@ final class KvStateMachine extends BaseStateMachine {
         if (index <= state.persistedIndex()) {
             return CompletableFuture.completedFuture(Message.EMPTY);
         }
-        List<Txn> txns;
-        if (trx.getStateMachineContext() instanceof List<?> decoded) {
-            txns = (List<Txn>) decoded;
-        } else {
-            try {
-                txns = TxnCodec.decodeEntry(entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
-            } catch (IllegalArgumentException e) {
-                LOG.error("log entry {} is corrupt; stopping this Raft server", index, e);
-                throw new IllegalStateException("corrupt log entry at index " + index, e);
-            }
+        Object decoded = trx.getStateMachineContext();
+        if (!(decoded instanceof List<?>) && !(decoded instanceof RestoreCommand)) {
+            decoded = decode(entry);
         }
         boolean[] results;
         try {
-            results = state.apply(entry.getTerm(), index, txns);
+            if (decoded instanceof RestoreCommand restore) {
+                results = applyRestore(entry.getTerm(), index, restore);
+            } else {
+                results = state.apply(entry.getTerm(), index, (List<Txn>) decoded);
+            }
         } catch (IOException e) {
             LOG.error("cannot apply log entry {}; stopping this Raft server", index, e);
             throw new IllegalStateException("apply failed at index " + index, e);
@@ -135,8 +140,32 @@ final class KvStateMachine extends BaseStateMachine {
         updateLastAppliedTermIndex(entry.getTerm(), index);
         entriesApplied.incrementAndGet();
         waiters.advance(index);
+        if (results == null) {
+            return CompletableFuture.completedFuture(Message.EMPTY);
+        }
         byte[] reply = TxnCodec.encodeReply(index, results);
         return CompletableFuture.completedFuture(Message.valueOf(UnsafeByteOperations.unsafeWrap(reply)));
+    }
+
+    private static Object decode(LogEntryProto entry) {
+        ByteBuffer data = entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer();
+        try {
+            return RestoreCommand.isRestore(data) ? RestoreCommand.decode(data) : TxnCodec.decodeEntry(data);
+        } catch (IllegalArgumentException e) {
+            LOG.error("log entry {} is corrupt; stopping this Raft server", entry.getIndex(), e);
+            throw new IllegalStateException("corrupt log entry at index " + entry.getIndex(), e);
+        }
+    }
+
+    private boolean[] applyRestore(long term, long index, RestoreCommand restore) throws IOException {
+        Boolean done = state.applyRestore(term, index, restore);
+        if (done == null) {
+            return null;
+        }
+        if (done && restore.kind() == RestoreCommand.Kind.COMMIT) {
+            replaced.accept(index);
+        }
+        return new boolean[] {done};
     }
 
     /** Configuration and leader no-op entries; during replay these may lie below what RocksDB already holds. */

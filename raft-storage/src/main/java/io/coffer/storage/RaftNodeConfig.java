@@ -16,7 +16,9 @@ import org.apache.ratis.grpc.server.GrpcServices;
  *       Ratis ships to a lagging follower (Ratis replaces this folder wholesale on install);</li>
  *   <li>{@code kv/} — the RocksDB database (data + last applied term/index), outside the Ratis folder so a snapshot
  *       install can never delete it;</li>
- *   <li>{@code broken-snapshots/} — snapshots that failed their checksum, renamed {@code *.broken} and kept.</li>
+ *   <li>{@code broken-snapshots/} — snapshots that failed their checksum, renamed {@code *.broken} and kept;</li>
+ *   <li>{@code tmp/} — scratch space on the same file system: exports ({@link SnapshotExport} checkpoints) and
+ *       uploaded snapshot archives; emptied at start-up.</li>
  * </ul>
  *
  * @param nodeId              this node's Raft peer id (Vault's {@code node_id})
@@ -84,6 +86,11 @@ public record RaftNodeConfig(String nodeId, Path dataDir, String host, int port,
     /** Where snapshots that failed verification are kept ({@code dataDir/broken-snapshots}). */
     public Path brokenSnapshotDir() {
         return dataDir.resolve("broken-snapshots");
+    }
+
+    /** Scratch space for exports and uploads ({@code dataDir/tmp}), emptied when the node starts. */
+    public Path scratchDir() {
+        return dataDir.resolve("tmp");
     }
 
     static Path raftDir(Path dataDir) {

@@ -41,6 +41,7 @@ final class RaftNodeRuntime implements AutoCloseable {
     private final ExecutorService callbackThread;
     private final ExecutorService adminExecutor;
     private final LeadershipListeners leadership;
+    private final StateListeners replaced;
     private final KvStateMachine stateMachine;
     private final Parameters parameters;
     private final RaftServer server;
@@ -50,12 +51,13 @@ final class RaftNodeRuntime implements AutoCloseable {
     private volatile boolean closed;
 
     private RaftNodeRuntime(ExecutorService callbackThread, ExecutorService adminExecutor,
-                            LeadershipListeners leadership, KvStateMachine stateMachine, Parameters parameters,
-                            RaftServer server, RaftServer.Division division, RaftNodeConfig cfg,
-                            RaftClient client) {
+                            LeadershipListeners leadership, StateListeners replaced, KvStateMachine stateMachine,
+                            Parameters parameters, RaftServer server, RaftServer.Division division,
+                            RaftNodeConfig cfg, RaftClient client) {
         this.callbackThread = callbackThread;
         this.adminExecutor = adminExecutor;
         this.leadership = leadership;
+        this.replaced = replaced;
         this.stateMachine = stateMachine;
         this.parameters = parameters;
         this.server = server;
@@ -73,18 +75,21 @@ final class RaftNodeRuntime implements AutoCloseable {
         ExecutorService admin = Executors.newCachedThreadPool(daemon("coffer-" + cfg.nodeId() + "-admin"));
         Executor safeCallbacks = safe(callbacks);
         LeadershipListeners leadership = new LeadershipListeners(safeCallbacks);
-        KvStateMachine sm = new KvStateMachine(cfg.kvDir(), cfg.brokenSnapshotDir(), leadership);
+        StateListeners replaced = new StateListeners(safeCallbacks);
+        KvStateMachine sm = new KvStateMachine(cfg.kvDir(), cfg.brokenSnapshotDir(), leadership, replaced);
         Parameters params = RatisConfig.parameters(cfg);
         RaftServer server = null;
         try {
             Files.createDirectories(cfg.raftDir());
+            SnapshotExport.deleteTree(cfg.scratchDir());
             server = RaftServer.newBuilder().setServerId(RaftPeerId.valueOf(cfg.nodeId())).setGroup(group)
                     .setStateMachine(sm).setProperties(RatisConfig.serverProperties(cfg)).setParameters(params)
                     .setOption(org.apache.ratis.server.storage.RaftStorage.StartupOption.RECOVER).build();
             server.start();
             RaftServer.Division division = server.getDivision(group.getGroupId());
             RaftClient client = newClient(cfg, group.getPeers(), knownPeers, division, params);
-            return new RaftNodeRuntime(callbacks, admin, leadership, sm, params, server, division, cfg, client);
+            return new RaftNodeRuntime(callbacks, admin, leadership, replaced, sm, params, server, division, cfg,
+                    client);
         } catch (IOException | RuntimeException e) {
             closeServer(server);
             callbacks.shutdown();
@@ -172,6 +177,10 @@ final class RaftNodeRuntime implements AutoCloseable {
 
     LeadershipListeners leadership() {
         return leadership;
+    }
+
+    StateListeners replaced() {
+        return replaced;
     }
 
     /** Where futures handed to callers complete (one thread, in order). */

@@ -3,6 +3,7 @@ package io.coffer.storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.Message;
@@ -230,6 +232,50 @@ public final class RaftStorage implements Storage {
     }
 
     /**
+     * Registers {@code listener}: it hears the log index each time this node's data is replaced wholesale — a
+     * restore ({@link #restore}) committed here, or a snapshot installed from the leader — in order, on a storage
+     * thread (it must not block for long).
+     */
+    public void addStateListener(LongConsumer listener) {
+        node.replaced().add(listener);
+    }
+
+    /**
+     * A consistent read-only copy of the data at this node's current applied index, taken while writes continue
+     * (a RocksDB checkpoint in {@link #scratchDir()}); the caller must close it.
+     */
+    public SnapshotExport openExport() {
+        RaftServer.Division d = node.division();
+        List<StorageStatus.Peer> peers = status().peers();
+        Path dir = cfg.scratchDir().resolve("export-" + UUID.randomUUID());
+        try {
+            return SnapshotExport.create(node.stateMachine().state(), dir, peers, d.getRaftConf().getLogEntryIndex());
+        } catch (IOException e) {
+            throw new StorageException("cannot copy the state for a snapshot", e);
+        }
+    }
+
+    /**
+     * Replaces the whole replicated data set with the records of {@code source}, through the Raft log (see
+     * {@link RestoreCommand}), so that every member ends with the same data; writes applied meanwhile are
+     * replaced too. Blocks until the commit is applied on this node and returns its log index. On failure
+     * (IOException from the source, StorageException from Raft) the data is unchanged.
+     */
+    public long restore(RecordSource source) throws IOException {
+        if (closed.get()) {
+            throw new StorageException("storage is closed");
+        }
+        Duration step = cfg.requestTimeout().multipliedBy(4).compareTo(Duration.ofSeconds(30)) > 0
+                ? cfg.requestTimeout().multipliedBy(4) : Duration.ofSeconds(30);
+        return new StateRestore(node::send, node.stateMachine()::whenApplied, step).run(source);
+    }
+
+    /** Scratch space on the data file system for exports and uploads; emptied when the node starts. */
+    public Path scratchDir() {
+        return cfg.scratchDir();
+    }
+
+    /**
      * Stops the Raft server and closes RocksDB (bounded). Idempotent; pending calls fail with StorageException and
      * leader listeners hear false.
      */
@@ -246,6 +292,10 @@ public final class RaftStorage implements Storage {
 
     KvStateMachine stateMachine() {
         return node.stateMachine();
+    }
+
+    RaftNodeRuntime runtime() {
+        return node;
     }
 
     RaftServer.Division division() {

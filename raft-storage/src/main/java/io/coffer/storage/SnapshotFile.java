@@ -25,19 +25,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One snapshot = one file: a full dump of the data column family plus the term/index it covers, sealed with a
- * SHA-256 of everything before it.
+ * One snapshot = one file: a full dump of the data column family and of the restore staging family (a restore in
+ * progress must survive a snapshot install) plus the term/index it covers, sealed with a SHA-256 of everything
+ * before it. Version 1 files (data only) are still read.
  *
  * <pre>
- * "COFS" version(1 byte = 1) term(long) index(long)
- * (1 keyLen(int) key valueLen(int) rawValue)*   0 count(long)   sha256(32 bytes)
+ * "COFS" version(1 byte = 2) term(long) index(long)
+ * (1 keyLen(int) key valueLen(int) rawValue)*   data records
+ * (2 keyLen(int) key valueLen(int) rawValue)*   restore staging records (raw staging keys)
+ * 0 count(long)   sha256(32 bytes)
  * </pre>
  */
 final class SnapshotFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotFile.class);
     private static final int MAGIC = 0x434F4653;
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final byte DATA = 1;
+    private static final byte STAGED = 2;
     private static final int RESTORE_BATCH = 1000;
 
     private SnapshotFile() {
@@ -63,7 +68,8 @@ final class SnapshotFile {
             out.writeLong(covers.getIndex());
             long[] count = {0};
             try {
-                kv.forEachRaw((key, value) -> writeRecord(out, key, value, count));
+                kv.forEachRaw((key, value) -> writeRecord(out, DATA, key, value, count));
+                kv.forEachRawStaging((key, value) -> writeRecord(out, STAGED, key, value, count));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -132,7 +138,9 @@ final class SnapshotFile {
     }
 
     private static TermIndex readHeader(DataInputStream in) throws IOException {
-        if (in.readInt() != MAGIC || in.readByte() != VERSION) {
+        int magic = in.readInt();
+        byte version = in.readByte();
+        if (magic != MAGIC || version < 1 || version > VERSION) {
             throw new IllegalArgumentException("not a Coffer snapshot (magic/version)");
         }
         return TermIndex.valueOf(in.readLong(), in.readLong());
@@ -143,7 +151,7 @@ final class SnapshotFile {
         WriteBatch batch = new WriteBatch();
         try {
             for (byte marker = in.readByte(); marker != 0; marker = in.readByte()) {
-                if (marker != 1) {
+                if (marker != DATA && marker != STAGED) {
                     throw new IllegalArgumentException("bad record marker");
                 }
                 byte[] key = readBlock(in);
@@ -152,7 +160,11 @@ final class SnapshotFile {
                 if (kv == null) {
                     continue;
                 }
-                kv.putRaw(batch, key, value);
+                if (marker == DATA) {
+                    kv.putRaw(batch, key, value);
+                } else {
+                    kv.putRawStaging(batch, key, value);
+                }
                 if (batch.count() >= RESTORE_BATCH) {
                     kv.write(batch);
                     batch.close();
@@ -183,9 +195,9 @@ final class SnapshotFile {
         return b;
     }
 
-    private static void writeRecord(DataOutputStream out, byte[] key, byte[] value, long[] count) {
+    private static void writeRecord(DataOutputStream out, byte marker, byte[] key, byte[] value, long[] count) {
         try {
-            out.writeByte(1);
+            out.writeByte(marker);
             out.writeInt(key.length);
             out.write(key);
             out.writeInt(value.length);

@@ -2,6 +2,7 @@ package io.coffer.api.audit;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 /** Where one device's lines go: a file, standard output, or nowhere ({@code discard}). */
 interface AuditSink extends AutoCloseable {
@@ -17,7 +18,7 @@ interface AuditSink extends AutoCloseable {
         return switch (options.filePath()) {
             case DeviceOptions.DISCARD -> discard();
             case DeviceOptions.STDOUT -> stdout(System.out);
-            default -> new FileSink(java.nio.file.Path.of(options.filePath()), options.mode());
+            default -> new FileSink(Path.of(options.filePath()), options.mode());
         };
     }
 

@@ -8,7 +8,6 @@ import io.coffer.api.ApiResponse;
 import io.coffer.api.Json;
 import io.coffer.api.Operation;
 import io.coffer.api.auth.TokenEntry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -125,9 +124,5 @@ final class RecordBuilder {
         StringBuilder text = new StringBuilder().append(errors.size()).append(" errors occurred:\n");
         errors.forEach(e -> text.append("\t* ").append(e).append('\n'));
         return Optional.of(text.append('\n').toString());
-    }
-
-    static String rawBody(byte[] raw) {
-        return new String(raw, StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.ApiResponse;
 import io.coffer.api.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -66,7 +67,7 @@ final class ResponseFields {
         if (response.raw() != null) {
             ObjectNode raw = Json.object();
             raw.put("http_content_type", response.contentType());
-            raw.put("http_raw_body", RecordBuilder.rawBody(response.raw()));
+            raw.put("http_raw_body", new String(response.raw(), StandardCharsets.UTF_8));
             raw.put("http_status_code", response.status());
             return raw;
         }

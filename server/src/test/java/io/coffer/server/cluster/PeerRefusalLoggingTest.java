@@ -1,0 +1,109 @@
+package io.coffer.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coffer.server.testing.ClusterCertificates;
+import io.coffer.server.testing.ClusterCertificates.NodeFiles;
+import io.coffer.server.testing.ClusterPortProbe;
+import io.coffer.server.testing.LogCapture;
+import io.coffer.server.testing.Ports;
+import io.coffer.server.tls.Eku;
+import io.coffer.storage.RaftNodeConfig;
+import io.coffer.storage.RaftStorage;
+import io.coffer.storage.StorageStatus;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Raft over mutual TLS refuses peers that are not of the cluster, and both sides of the handshake say why in their
+ * log (never a bare "bad certificate"): the refusing node names the certificate and the problem in
+ * CertificateCheck's words, the refused node learns that its certificate was refused and what to check.
+ */
+class PeerRefusalLoggingTest {
+
+    private static final String A_IP = "127.0.0.31";
+    private static final String B_IP = "127.0.0.32";
+    private static final String PROBE_IP = "127.0.0.33";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private ClusterCertificates cluster;
+    private final List<RaftStorage> nodes = new ArrayList<>();
+    private LogCapture logs;
+
+    @BeforeEach
+    void setUp() {
+        cluster = ClusterCertificates.create(dir, "Vault Root CA");
+        logs = new LogCapture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        nodes.forEach(RaftStorage::close);
+        logs.close();
+    }
+
+    private RaftNodeConfig node(String id, String ip, ClusterCertificates ca) throws Exception {
+        NodeFiles files = ca.write(id, ClusterCertificates.nodeSpec(id, ip));
+        ClusterTls tls = ClusterTls.create(NodeCertificate.load(files.cert(), files.key()),
+                ClusterTrust.of(List.of(ca.ca().certificate()), ca + " (test)"), Clock.systemUTC());
+        return tls.applyTo(RaftNodeConfig.builder(id, dir.resolve(id), ip, Ports.free(ip))).build();
+    }
+
+    @Test
+    void peerWithAnotherCasCertificateIsRefusedAndBothSidesLogWhy() throws Exception {
+        RaftNodeConfig a = node("a", A_IP, cluster);
+        RaftNodeConfig b = node("b", B_IP, ClusterCertificates.create(dir, "Rogue CA"));
+        RaftStorage leader = RaftStorage.bootstrap(a);
+        nodes.add(leader);
+        nodes.add(RaftStorage.join(b, leader.groupId(), List.of(new StorageStatus.Peer("a", a.address(), true))));
+        leader.addPeer("b", b.address());
+
+        String refusing = logs.awaitMessage("PeerTrustManager", m -> m.contains("CN=b"), WAIT);
+        assertThat(refusing).startsWith("refused cluster peer certificate CN=b (from " + b.address()
+                + ", which this node dialled): certificate chain does not verify against the given CA")
+                .contains("Rogue CA");
+        String refused = logs.awaitMessage("HandshakeObserver",
+                m -> m.contains("refused this node's certificate"), WAIT);
+        assertThat(refused).startsWith("cluster peer " + A_IP + " refused this node's certificate during the TLS "
+                + "handshake (TLS alert: ").contains("serverAuth and clientAuth");
+        assertThat(leader.status().peers()).extracting(StorageStatus.Peer::id).containsExactly("a");
+    }
+
+    @Test
+    void dialerWithoutCertificateOrWithoutClientAuthIsRefusedAndTheNodeLogsWhy() throws Exception {
+        RaftNodeConfig a = node("a", A_IP, cluster);
+        nodes.add(RaftStorage.bootstrap(a));
+
+        assertThat(ClusterPortProbe.dial(cluster.sslContext(null), PROBE_IP, A_IP, a.port()))
+                .isNotEqualTo("accepted");
+        assertThat(logs.awaitMessage("HandshakeObserver", m -> m.contains("no client certificate"), WAIT))
+                .startsWith("refused a cluster connection from " + PROBE_IP + ": the peer presented no client "
+                        + "certificate, and the cluster port requires mutual TLS");
+
+        NodeFiles serverOnly = cluster.write("probe", ClusterCertificates.nodeSpec("probe", PROBE_IP)
+                .withEkus(EnumSet.of(Eku.SERVER_AUTH)));
+        assertThat(ClusterPortProbe.dial(cluster.sslContext(serverOnly.issued()), PROBE_IP, A_IP, a.port()))
+                .isNotEqualTo("accepted");
+        assertThat(logs.awaitMessage("HandshakeObserver", m -> m.contains("CN=probe"), WAIT))
+                .isEqualTo("refused cluster peer certificate CN=probe (from " + PROBE_IP + ", which dialled this "
+                        + "node): certificate lacks the clientAuth extended key usage (TLS Web Client "
+                        + "Authentication); Raft peers present this certificate as clients, so mutual TLS fails "
+                        + "with \"tls: bad certificate\". Regenerate it with extendedKeyUsage = serverAuth, "
+                        + "clientAuth (openssl: -extfile cert.cnf -extensions v3_req) or with \"coffer tls cert\"");
+
+        NodeFiles good = cluster.write("peer", ClusterCertificates.nodeSpec("peer", PROBE_IP));
+        assertThat(ClusterPortProbe.dial(cluster.sslContext(good.issued()), PROBE_IP, A_IP, a.port()))
+                .isEqualTo("accepted");
+    }
+}
