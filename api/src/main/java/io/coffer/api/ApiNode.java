@@ -26,6 +26,7 @@ import io.coffer.api.raft.LeaderClient;
 import io.coffer.api.raft.RaftCluster;
 import io.coffer.api.router.ApiRouter;
 import io.coffer.api.router.Routes;
+import io.coffer.api.snapshot.SnapshotService;
 import io.coffer.api.store.LogicalStorage;
 import io.coffer.api.sys.HealthEndpoints;
 import io.coffer.api.sys.MountEndpoints;
@@ -104,6 +105,12 @@ public final class ApiNode {
         Audit audit = new Audit(root, mounts, metrics.sink(), clock);
         audit.register(authenticated);
         seal.addListener(audit.sealListener());
+        SnapshotService snapshots = new SnapshotService(host, seal, ha, raft::leader, root, clock, () -> {
+            tokens.forget();
+            policies.forget();
+        });
+        snapshots.register(authenticated);
+        seal.addListener(snapshots.sealListener());
         metrics.register(open, authenticated, new NodeGauges(seal, ha, this::clusterName));
         this.router = new ApiRouter(open, authenticated, mounts, Map.of("kv", kv), seal, tokens, authorizer,
                 host::storage);

@@ -3,6 +3,7 @@ package io.coffer.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +19,21 @@ import java.util.Map;
  * @param token      the client token from {@code X-Vault-Token} or {@code Authorization: Bearer}, or null
  * @param remoteAddress the client's IP address
  * @param requestId  a fresh UUID, echoed as {@code request_id}
+ * @param bodyStream the body as a stream instead of {@code body} (then empty), or null: the HTTP layer streams
+ *                   only snapshot restores, which may exceed {@code max_request_size}. Reading it pulls the body
+ *                   from the client (with back-pressure); a handler that answers without reading it all makes the
+ *                   server close the connection after the response.
  */
 public record ApiRequest(String method, Operation operation, String path, Map<String, String> query,
                          Map<String, String> headers, byte[] body, String token, String remoteAddress,
-                         String requestId) {
+                         String requestId, InputStream bodyStream) {
+
+    /** A request whose body is in {@code body}. */
+    public ApiRequest(String method, Operation operation, String path, Map<String, String> query,
+                      Map<String, String> headers, byte[] body, String token, String remoteAddress,
+                      String requestId) {
+        this(method, operation, path, query, headers, body, token, remoteAddress, requestId, null);
+    }
 
     /** The body as a JSON object; an empty body is an empty object. 400 {@code error parsing JSON} otherwise. */
     public ObjectNode jsonBody() {
@@ -56,7 +68,8 @@ public record ApiRequest(String method, Operation operation, String path, Map<St
 
     /** The same request on another path (mount-relative routing). */
     public ApiRequest withPath(String newPath) {
-        return new ApiRequest(method, operation, newPath, query, headers, body, token, remoteAddress, requestId);
+        return new ApiRequest(method, operation, newPath, query, headers, body, token, remoteAddress, requestId,
+                bodyStream);
     }
 
     public boolean isWrite() {

@@ -2,16 +2,39 @@ package io.coffer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
- * What a handler returns. Either a JSON body (an envelope or a raw object), no body (204), or raw bytes
- * with a content type (snapshots, Prometheus text). Immutable.
+ * What a handler returns. Either a JSON body (an envelope or a raw object), no body (204), raw bytes
+ * with a content type (Prometheus text), or a body written by a {@link BodyWriter} while it is sent (snapshots:
+ * too large to hold in memory). Immutable.
  */
-public record ApiResponse(int status, JsonNode json, byte[] raw, String contentType, Map<String, String> headers) {
+public record ApiResponse(int status, JsonNode json, byte[] raw, String contentType, Map<String, String> headers,
+                          BodyWriter stream) {
 
     public ApiResponse {
         headers = Map.copyOf(headers);
+    }
+
+    public ApiResponse(int status, JsonNode json, byte[] raw, String contentType, Map<String, String> headers) {
+        this(status, json, raw, contentType, headers, null);
+    }
+
+    /**
+     * Produces a streamed body. The HTTP layer calls it once, on a worker thread, after the handler returned; the
+     * status and headers go out with the first bytes, so a writer that throws before writing anything still
+     * turns into an error response, and one that throws later aborts the connection.
+     */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A body of {@code contentType} streamed by {@code writer} (chunked transfer encoding). */
+    public static ApiResponse stream(int status, String contentType, BodyWriter writer) {
+        return new ApiResponse(status, null, null, contentType, Map.of(), writer);
     }
 
     /** 204 No Content. */
@@ -46,7 +69,7 @@ public record ApiResponse(int status, JsonNode json, byte[] raw, String contentT
     public ApiResponse withHeader(String name, String value) {
         var copy = new java.util.HashMap<>(headers);
         copy.put(name, value);
-        return new ApiResponse(status, json, raw, contentType, copy);
+        return new ApiResponse(status, json, raw, contentType, copy, stream);
     }
 
     /** Builder for the logical-endpoint envelope of vault-api.md §1.4. */

@@ -267,7 +267,9 @@ public final class RaftStorage implements Storage {
         }
         Duration step = cfg.requestTimeout().multipliedBy(4).compareTo(Duration.ofSeconds(30)) > 0
                 ? cfg.requestTimeout().multipliedBy(4) : Duration.ofSeconds(30);
-        return new StateRestore(node::send, node.stateMachine()::whenApplied, step).run(source);
+        // A chunk must fit well inside a log segment.
+        int chunk = (int) Math.min(StateRestore.CHUNK_BYTES, cfg.logSegmentBytes() / 4);
+        return new StateRestore(node::send, node.stateMachine()::whenApplied, step, chunk).run(source);
     }
 
     /** Scratch space on the data file system for exports and uploads; emptied when the node starts. */

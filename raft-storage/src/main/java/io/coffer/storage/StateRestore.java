@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,28 +21,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives one restore through the Raft log: BEGIN, then the records in CHUNK entries of less than 1 MiB each (a
- * record larger than that travels alone), then COMMIT with the totals, waiting for each step to be applied before
- * sending the next. Any failure sends ABORT (best effort); an unfinished restore never changes the data. Memory
- * stays at about one chunk. Runs on the caller's thread, which it blocks.
+ * Drives one restore through the Raft log: BEGIN, then the records in CHUNK entries of less than 1 MiB each
+ * (a record larger than that travels alone; up to {@value #WINDOW} in flight, in order), then COMMIT with the
+ * totals once every chunk was applied by the leader. Any failure sends ABORT (best effort); an unfinished restore
+ * never changes the data. Memory stays at a few chunks. Runs on the caller's thread, which it blocks.
  */
 final class StateRestore {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateRestore.class);
     /** Payload budget of one CHUNK entry, leaving room for its header under 1 MiB. */
     static final int CHUNK_BYTES = (1 << 20) - 1024;
+    /** CHUNK entries in flight at once (the Raft client keeps them in order). */
+    private static final int WINDOW = 4;
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Function<Message, CompletableFuture<RaftClientReply>> sender;
     private final LongFunction<CompletableFuture<Void>> whenApplied;
     private final long stepTimeoutMs;
+    private final int chunkBytes;
     private final SecureRandom random = new SecureRandom();
+    private final Deque<CompletableFuture<RaftClientReply>> inFlight = new ArrayDeque<>();
 
+    /** {@code chunkBytes} caps the records per CHUNK entry (at most {@link #CHUNK_BYTES}). */
     StateRestore(Function<Message, CompletableFuture<RaftClientReply>> sender,
-                 LongFunction<CompletableFuture<Void>> whenApplied, Duration stepTimeout) {
+                 LongFunction<CompletableFuture<Void>> whenApplied, Duration stepTimeout, int chunkBytes) {
         this.sender = sender;
         this.whenApplied = whenApplied;
         this.stepTimeoutMs = stepTimeout.toMillis();
+        this.chunkBytes = Math.min(CHUNK_BYTES, chunkBytes);
     }
 
     /** Replaces the replicated data with the records of {@code source}; returns the log index of the commit. */
@@ -62,7 +70,7 @@ final class StateRestore {
     private long sendAll(long id, RecordSource source) throws IOException {
         List<byte[]> keys = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
-        int chunkBytes = 0;
+        int pending = 0;
         int seq = 0;
         long records = 0;
         long bytes = 0;
@@ -71,15 +79,15 @@ final class StateRestore {
         for (RecordSource.Record r = source.next(); r != null; r = source.next()) {
             byte[] key = checked(r);
             int size = RestoreCommand.recordBytes(key, r.value());
-            if (!keys.isEmpty() && chunkBytes + size > CHUNK_BYTES) {
-                send(RestoreCommand.chunk(id, seq++, keys, values));
+            if (!keys.isEmpty() && pending + size > chunkBytes) {
+                sendChunk(RestoreCommand.chunk(id, seq++, keys, values));
                 keys.clear();
                 values.clear();
-                chunkBytes = 0;
+                pending = 0;
             }
             keys.add(key);
             values.add(r.value());
-            chunkBytes += size;
+            pending += size;
             records++;
             bytes += size;
             if (System.nanoTime() - lastLog > PROGRESS_NANOS) {
@@ -89,7 +97,10 @@ final class StateRestore {
             }
         }
         if (!keys.isEmpty()) {
-            send(RestoreCommand.chunk(id, seq++, keys, values));
+            sendChunk(RestoreCommand.chunk(id, seq++, keys, values));
+        }
+        while (!inFlight.isEmpty()) {
+            check(RestoreCommand.Kind.CHUNK, await(inFlight.removeFirst(), "restore CHUNK"));
         }
         long index = send(RestoreCommand.commit(id, seq, records));
         LOG.info("restore {} committed at index {}: {} entries ({} bytes) in {} chunks, {} ms", Long.toHexString(id),
@@ -108,16 +119,28 @@ final class StateRestore {
         return key;
     }
 
+    /** Sends a CHUNK, first waiting for the oldest one in flight when the window is full. */
+    private void sendChunk(RestoreCommand chunk) {
+        if (inFlight.size() >= WINDOW) {
+            check(RestoreCommand.Kind.CHUNK, await(inFlight.removeFirst(), "restore CHUNK"));
+        }
+        inFlight.addLast(sender.apply(Message.valueOf(UnsafeByteOperations.unsafeWrap(chunk.encode()))));
+    }
+
     /** Sends one step and waits for it to be applied by the leader; returns its log index. */
     private long send(RestoreCommand command) {
         Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(command.encode()));
-        RaftClientReply reply = await(sender.apply(message), "restore " + command.kind());
+        return check(command.kind(), await(sender.apply(message), "restore " + command.kind()));
+    }
+
+    /** The log index of a step's reply; StorageException when it failed or was refused. */
+    private static long check(RestoreCommand.Kind kind, RaftClientReply reply) {
         if (!reply.isSuccess()) {
-            throw new StorageException("restore " + command.kind() + " failed", reply.getException());
+            throw new StorageException("restore " + kind + " failed", reply.getException());
         }
         List<TxnResult> results = TxnCodec.decodeReply(reply.getMessage().getContent().asReadOnlyByteBuffer());
         if (results.size() != 1 || !results.get(0).succeeded()) {
-            throw new StorageException("restore " + command.kind() + " was refused: another restore replaced it");
+            throw new StorageException("restore " + kind + " was refused: another restore replaced it");
         }
         return Revision.logIndex(results.get(0).revision());
     }

@@ -58,11 +58,6 @@ final class RaftStorageHost implements StorageHost, AutoCloseable {
         return storage;
     }
 
-    /** Whether this node had Raft state when it started or has since initialised or joined. */
-    boolean hasState() {
-        return storage != null;
-    }
-
     @Override
     public RaftStorage raft() {
         return storage;

@@ -17,7 +17,10 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
-/** The pipeline reads as a sentence: TLS, HTTP codec, keep-alive, body limit, dispatch. */
+/**
+ * The pipeline reads as a sentence: TLS, HTTP codec, keep-alive, streamed uploads (snapshot restores skip the
+ * body limit), body limit, dispatch.
+ */
 final class ApiChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ApiServerOptions options;
@@ -41,6 +44,8 @@ final class ApiChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("idle-close", new IdleCloser())
                 .addLast("http", new HttpServerCodec())
                 .addLast("keep-alive", new HttpServerKeepAliveHandler())
+                .addLast("streamed-uploads", new StreamingUploads(
+                        TimeUnit.SECONDS.toMillis(Math.max(60, options.idleTimeoutSeconds()))))
                 .addLast("body-limit", new LimitedAggregator(options.maxRequestSize()))
                 .addLast("dispatch", new RequestDispatcher(handler, workers, options.ui()));
     }

@@ -6,6 +6,7 @@ import io.coffer.api.Operation;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -22,6 +23,11 @@ public final class RequestDecoder {
 
     /** Decodes {@code request}; throws {@link ApiException} for requests Vault rejects before routing. */
     public static ApiRequest decode(FullHttpRequest request, String remoteAddress) {
+        return decode(request, remoteAddress, null);
+    }
+
+    /** Decodes a request whose body, when {@code bodyStream} is not null, is read from that stream. */
+    static ApiRequest decode(FullHttpRequest request, String remoteAddress, InputStream bodyStream) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
         String rawPath = uri.path();
         if (!rawPath.startsWith(PREFIX)) {
@@ -39,7 +45,7 @@ public final class RequestDecoder {
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
         return new ApiRequest(method, op, path, query, headers, body, token(headers), remoteAddress,
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), bodyStream);
     }
 
     static Operation operation(String method, Map<String, String> query, Map<String, String> headers) {

@@ -10,7 +10,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,34 +38,101 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
         this.ui = ui;
     }
 
+    /** Streamed uploads ({@link StreamingUploads}) arrive here past the aggregator, with their body to come. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof StreamedRequest streamed) {
+            try {
+                serve(ctx, streamed.head(), streamed.body());
+            } finally {
+                streamed.head().release();
+            }
+            return;
+        }
+        super.channelRead(ctx, msg);
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
-        boolean keepAlive = HttpUtil.isKeepAlive(msg);
+        serve(ctx, msg, null);
+    }
+
+    /** {@code body} is the streamed body of a {@link StreamedRequest}, else null (the body is in {@code msg}). */
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest msg, StreamedBody body) {
+        boolean keepAlive = HttpUtil.isKeepAlive(msg) && body == null;
         ApiResponse early = NonApiPaths.answer(msg.uri(), ui);
         if (early != null) {
+            closeBody(body);
             write(ctx, early, null, false, keepAlive);
             return;
         }
         ApiRequest request;
         try {
-            request = RequestDecoder.decode(msg, remote(ctx));
+            request = RequestDecoder.decode(msg, remote(ctx), body);
         } catch (ApiException e) {
+            closeBody(body);
             write(ctx, ErrorResponder.toResponse(e, null), null, false, keepAlive);
             return;
         }
+        boolean keepAliveAfterBody = HttpUtil.isKeepAlive(msg);
         ctx.channel().config().setAutoRead(false);
         try {
             workers.execute(() -> {
                 ApiResponse response = run(request);
+                boolean head = request.operation() == Operation.HEAD;
+                // A streamed body that was not read to its end leaves the connection unusable.
+                boolean keep = body == null ? keepAlive : keepAliveAfterBody && body.fullyRead();
+                closeBody(body);
+                if (response.stream() != null && !head) {
+                    stream(ctx, request.requestId(), response, keep);
+                    return;
+                }
                 ctx.executor().execute(() -> {
-                    write(ctx, response, request.requestId(), request.operation() == Operation.HEAD, keepAlive);
+                    write(ctx, response, request.requestId(), head, keep);
                     ctx.channel().config().setAutoRead(true);
                 });
             });
         } catch (RejectedExecutionException e) {
+            closeBody(body);
             ctx.channel().config().setAutoRead(true);
             write(ctx, ErrorResponder.toResponse(ApiException.of(503, "server is shutting down"), null), null,
                     false, false);
+        }
+    }
+
+    /**
+     * Sends a streamed response from this worker thread: the writer produces the body into chunks with
+     * back-pressure. A writer failing before its first byte still gets a normal error response; later, the
+     * connection is closed so the client sees a truncated body rather than a complete-looking one.
+     */
+    private static void stream(ChannelHandlerContext ctx, String requestId, ApiResponse response, boolean keepAlive) {
+        HttpResponse head = ResponseEncoder.encodeHead(response);
+        HttpUtil.setKeepAlive(head, keepAlive);
+        ChunkedBodyOutput out = new ChunkedBodyOutput(ctx, head);
+        try {
+            response.stream().writeTo(out);
+            out.finish();
+            if (!keepAlive) {
+                ctx.close();
+            }
+            ctx.executor().execute(() -> ctx.channel().config().setAutoRead(true));
+        } catch (IOException | RuntimeException e) {
+            if (out.headSent()) {
+                LOG.warn("streamed response of request {} aborted: {}", requestId, e.toString());
+                ctx.close();
+                return;
+            }
+            ApiResponse error = ErrorResponder.toResponse(e, requestId);
+            ctx.executor().execute(() -> {
+                write(ctx, error, requestId, false, keepAlive);
+                ctx.channel().config().setAutoRead(true);
+            });
+        }
+    }
+
+    private static void closeBody(StreamedBody body) {
+        if (body != null) {
+            body.close();
         }
     }
 

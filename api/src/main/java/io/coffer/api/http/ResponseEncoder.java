@@ -6,10 +6,13 @@ import io.coffer.api.Json;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
 /** Writes an {@link ApiResponse} as a Netty response with Vault's headers (vault-api.md §1.3, §1.4). */
@@ -52,6 +55,19 @@ public final class ResponseEncoder {
         if (response.status() == 204) {
             out.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
         }
+        return out;
+    }
+
+    /**
+     * The head of a streamed response ({@link ApiResponse#stream()}): status, Vault's headers, chunked transfer
+     * encoding; the body follows as HTTP chunks.
+     */
+    static HttpResponse encodeHead(ApiResponse response) {
+        HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()));
+        out.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        out.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        response.headers().forEach((k, v) -> out.headers().set(k, v));
+        HttpUtil.setTransferEncodingChunked(out, true);
         return out;
     }
 

@@ -42,6 +42,7 @@ public final class RaftCluster implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService callers;
     private volatile RaftStorage watched;
+    private volatile boolean started;
 
     /** {@code root} is the barrier view with an empty prefix; {@code client} reaches leaders when joining. */
     public RaftCluster(StorageHost host, SealManager seal, LogicalStorage root, NodeIdentity self, String hostname,
@@ -96,6 +97,7 @@ public final class RaftCluster implements AutoCloseable {
 
     /** Starts the periodic upkeep: this node's registry entry and the sealed-leader hand-off. */
     public void start() {
+        started = true;
         scheduler.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -107,6 +109,9 @@ public final class RaftCluster implements AutoCloseable {
     }
 
     private void tickSoon() {
+        if (!started) {
+            return;
+        }
         try {
             scheduler.execute(this::tick);
         } catch (RejectedExecutionException closing) {

@@ -3,7 +3,7 @@ package io.coffer.server.cli;
 /**
  * Ends a client command with an exit code and a message for standard error, as Vault's commands do with
  * {@code c.UI.Error(...); return code}. Thrown from argument checks and from {@link ClientCommand#attempt}; caught
- * only by {@link ClientCommand}.
+ * only by {@link ClientCommand}. A null message means the error was already printed.
  */
 final class CommandFailure extends RuntimeException {
 

@@ -66,7 +66,7 @@ final class Ui {
         List<String> rows = SecretTable.rows(secret);
         if (!rows.isEmpty()) {
             rows.add(0, "Key" + Columns.HOPE_DELIM + "Value");
-            output(Columns.format(rows, Columns.HOPE_DELIM));
+            output(Columns.table(rows, Columns.HOPE_DELIM));
         }
         return 0;
     }
@@ -85,7 +85,7 @@ final class Ui {
         rows.add("Key" + Columns.HOPE_DELIM + "Value");
         sorted.forEach((key, value) -> rows.add(key + " " + Columns.HOPE_DELIM + " "
                 + (GoText.looksLikeDuration(key) ? GoText.humanDuration(value) : GoText.value(value))));
-        output(Columns.format(rows, Columns.HOPE_DELIM));
+        output(Columns.table(rows, Columns.HOPE_DELIM));
         return 0;
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -84,8 +83,8 @@ public final class VaultClient {
         return readLike(VaultRequest.get(path).withQuery("list", "true"));
     }
 
-    /** Logical write, delete or patch: the envelope, or null for 204. */
-    Secret write(VaultRequest request) throws ClientException {
+    /** A logical call (write, delete, patch, or a read that must exist): the envelope, or null for 204. */
+    Secret send(VaultRequest request) throws ClientException {
         return Secret.parse(execute(request).json());
     }
 

@@ -66,8 +66,8 @@ final class HandshakeFailures {
         Optional<String> alert = alert(text);
         if (alert.isPresent()) {
             return Optional.of(new Report("peer-refused", "cluster peer " + peer + " refused this node's "
-                    + "certificate during the TLS handshake (TLS alert: " + alert.get() + "); the peer's log names "
-                    + "the reason. " + capitalised(REMEDY)));
+                    + "certificate during the TLS handshake (TLS alert: " + alert.get() + meaning(alert.get())
+                    + "); the peer's log names the reason. " + capitalised(REMEDY)));
         }
         return Optional.of(new Report("handshake-failed", "TLS handshake with cluster peer " + peer + " failed: "
                 + ssl.get().getMessage() + "; " + REMEDY));
@@ -81,6 +81,18 @@ final class HandshakeFailures {
         }
         Matcher jdk = JDK_ALERT.matcher(text);
         return jdk.find() ? Optional.of(jdk.group(1)) : Optional.empty();
+    }
+
+    /** What the alerts a Coffer peer sends when it refuses a certificate ({@link RefusalAlert}) say. */
+    private static String meaning(String alert) {
+        return switch (alert) {
+            case "unknown_ca" -> ", the peer does not trust the CA that signed this node's certificate";
+            case "unsupported_certificate" -> ", the peer found a required extended key usage (serverAuth or "
+                    + "clientAuth) missing from this node's certificate";
+            case "certificate_expired" -> ", the peer considers this node's certificate expired or not yet valid; "
+                    + "check both clocks";
+            default -> "";
+        };
     }
 
     private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {

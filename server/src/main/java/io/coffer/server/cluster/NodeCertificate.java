@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.X509KeyManager;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * This node's certificate chain and private key for the cluster port: the listener's {@code tls_cert_file} and
@@ -83,7 +83,7 @@ final class NodeCertificate {
         return out;
     }
 
-    /** A key manager that always presents this chain, as server and as client. */
+    /** A key manager that presents this chain as server and as client ({@link PresentingKeyManager}). */
     KeyManager keyManager() throws ClusterTlsException {
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -92,8 +92,8 @@ final class NodeCertificate {
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             factory.init(store, NO_PASSWORD);
             for (KeyManager km : factory.getKeyManagers()) {
-                if (km instanceof X509KeyManager) {
-                    return km;
+                if (km instanceof X509ExtendedKeyManager x509) {
+                    return new PresentingKeyManager(x509);
                 }
             }
             throw new ClusterTlsException("the JVM offers no X.509 key manager");

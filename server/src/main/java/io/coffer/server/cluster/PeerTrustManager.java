@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -54,8 +55,7 @@ final class PeerTrustManager extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
         String host = engine == null ? null : engine.getPeerHost();
-        String peer = host == null ? "an unknown address" : host + ":" + engine.getPeerPort();
-        verify(chain, Eku.SERVER_AUTH, new Dialled(host, peer),
+        verify(chain, Eku.SERVER_AUTH, dialled(host, engine == null ? -1 : engine.getPeerPort(), authType),
                 () -> trust.delegate().checkServerTrusted(chain, authType, engine));
     }
 
@@ -70,8 +70,7 @@ final class PeerTrustManager extends X509ExtendedTrustManager {
             throws CertificateException {
         String host = socket == null || socket.getInetAddress() == null ? null
                 : socket.getInetAddress().getHostAddress();
-        String peer = host == null ? "an unknown address" : host + ":" + socket.getPort();
-        verify(chain, Eku.SERVER_AUTH, new Dialled(host, peer),
+        verify(chain, Eku.SERVER_AUTH, dialled(host, socket == null ? -1 : socket.getPort(), authType),
                 () -> trust.delegate().checkServerTrusted(chain, authType, socket));
     }
 
@@ -82,7 +81,7 @@ final class PeerTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        verify(chain, Eku.SERVER_AUTH, new Dialled(null, "an unknown address"),
+        verify(chain, Eku.SERVER_AUTH, dialled(null, -1, authType),
                 () -> trust.delegate().checkServerTrusted(chain, authType));
     }
 
@@ -91,8 +90,15 @@ final class PeerTrustManager extends X509ExtendedTrustManager {
         return trust.delegate().getAcceptedIssuers();
     }
 
-    /** The peer this node dialled: the host it asked for (checked against the SAN) and "host:port" for logs. */
-    private record Dialled(String host, String display) {
+    /**
+     * The peer this node dialled: the host it asked for (checked against the SAN), "host:port" for logs, and the
+     * authType to validate the chain again without the host check (to tell a host mismatch from a foreign chain).
+     */
+    private record Dialled(String host, String display, String authType) {
+    }
+
+    private static Dialled dialled(String host, int port, String authType) {
+        return new Dialled(host, host == null ? "an unknown address" : host + ":" + port, authType);
     }
 
     private void verify(X509Certificate[] chain, Eku role, Dialled dialled, Validation validation)
@@ -111,8 +117,9 @@ final class PeerTrustManager extends X509ExtendedTrustManager {
             return;
         }
         List<String> hosts = dialled == null || dialled.host() == null ? List.of() : List.of(dialled.host());
-        List<String> reasons = CertificateCheck.problems(leaf, List.of(chain), trust.anchors(), hosts,
-                clock.instant(), EnumSet.of(role));
+        Instant now = clock.instant();
+        List<String> reasons = CertificateCheck.problems(leaf, List.of(chain), trust.anchors(), hosts, now,
+                EnumSet.of(role));
         if (reasons.isEmpty()) {
             reasons = List.of(refusal == null ? "it lacks the " + role.shortName() + " extended key usage"
                     : "its chain does not validate against " + trust.source() + ": " + refusal.getMessage());
@@ -122,7 +129,17 @@ final class PeerTrustManager extends X509ExtendedTrustManager {
         if (dialled != null) {
             logDialled(refused, dialled.display());
         }
-        throw refused;
+        throw RefusalAlert.carry(refused, leaf, role, refusal != null && dialled != null
+                && chainTrustedIgnoringHost(chain, dialled.authType()), now);
+    }
+
+    private boolean chainTrustedIgnoringHost(X509Certificate[] chain, String authType) {
+        try {
+            trust.delegate().checkServerTrusted(chain, authType);
+            return true;
+        } catch (CertificateException e) {
+            return false;
+        }
     }
 
     private void logDialled(PeerCertificateRefusedException refused, String peer) {

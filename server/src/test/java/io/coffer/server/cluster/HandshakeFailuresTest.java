@@ -41,6 +41,10 @@ class HandshakeFailuresTest {
                 + "SSLV3_ALERT_CERTIFICATE_UNKNOWN", null), "127.0.0.11").orElseThrow().message())
                 .contains("cluster peer 127.0.0.11 refused this node's certificate")
                 .contains("TLS alert: certificate_unknown").contains("serverAuth and clientAuth");
+        assertThat(HandshakeFailures.explain(ssl("error:1000042e:SSL routines:OPENSSL_internal:"
+                + "TLSV1_ALERT_UNKNOWN_CA", null), "127.0.0.11").orElseThrow().message())
+                .contains("(TLS alert: unknown_ca, the peer does not trust the CA that signed this node's "
+                        + "certificate)");
         assertThat(HandshakeFailures.alert("Received fatal alert: bad_certificate")).contains("bad_certificate");
         assertThat(HandshakeFailures.alert("TLSV1_ALERT_UNKNOWN_CA")).contains("unknown_ca");
     }

@@ -56,7 +56,7 @@ class PeerRefusalLoggingTest {
     private RaftNodeConfig node(String id, String ip, ClusterCertificates ca) throws Exception {
         NodeFiles files = ca.write(id, ClusterCertificates.nodeSpec(id, ip));
         ClusterTls tls = ClusterTls.create(NodeCertificate.load(files.cert(), files.key()),
-                ClusterTrust.of(List.of(ca.ca().certificate()), ca + " (test)"), Clock.systemUTC());
+                ClusterTrust.of(List.of(ca.ca().certificate()), "the test CA file"), Clock.systemUTC());
         return tls.applyTo(RaftNodeConfig.builder(id, dir.resolve(id), ip, Ports.free(ip))).build();
     }
 
@@ -75,13 +75,16 @@ class PeerRefusalLoggingTest {
                 .contains("Rogue CA");
         String refused = logs.awaitMessage("HandshakeObserver",
                 m -> m.contains("refused this node's certificate"), WAIT);
-        assertThat(refused).startsWith("cluster peer " + A_IP + " refused this node's certificate during the TLS "
-                + "handshake (TLS alert: ").contains("serverAuth and clientAuth");
+        // Ratis dials from the machine's default source address, so the refused side sees 127.0.0.1 here.
+        assertThat(refused).matches("cluster peer 127\\.0\\.0\\.\\d+ refused this node's certificate during the "
+                + "TLS handshake \\(TLS alert: unknown_ca, the peer does not trust the CA that signed this node's "
+                + "certificate\\); the peer's log names the reason\\. Check that every node's certificate carries "
+                + "both serverAuth and clientAuth.*");
         assertThat(leader.status().peers()).extracting(StorageStatus.Peer::id).containsExactly("a");
     }
 
     @Test
-    void dialerWithoutCertificateOrWithoutClientAuthIsRefusedAndTheNodeLogsWhy() throws Exception {
+    void dialerWithoutCertificateWithoutClientAuthOrFromAnotherCaIsRefusedAndTheNodeLogsWhy() throws Exception {
         RaftNodeConfig a = node("a", A_IP, cluster);
         nodes.add(RaftStorage.bootstrap(a));
 
@@ -101,6 +104,15 @@ class PeerRefusalLoggingTest {
                         + "Authentication); Raft peers present this certificate as clients, so mutual TLS fails "
                         + "with \"tls: bad certificate\". Regenerate it with extendedKeyUsage = serverAuth, "
                         + "clientAuth (openssl: -extfile cert.cnf -extensions v3_req) or with \"coffer tls cert\"");
+
+        NodeFiles rogue = ClusterCertificates.create(dir, "Rogue CA")
+                .write("rogue", ClusterCertificates.nodeSpec("rogue", PROBE_IP));
+        assertThat(ClusterPortProbe.dial(cluster.sslContext(rogue.issued()), PROBE_IP, A_IP, a.port()))
+                .isNotEqualTo("accepted");
+        assertThat(logs.awaitMessage("HandshakeObserver", m -> m.contains("CN=rogue"), WAIT))
+                .startsWith("refused cluster peer certificate CN=rogue (from " + PROBE_IP + ", which dialled this "
+                        + "node): certificate chain does not verify against the given CA: the certificate was "
+                        + "issued by \"CN=Rogue CA");
 
         NodeFiles good = cluster.write("peer", ClusterCertificates.nodeSpec("peer", PROBE_IP));
         assertThat(ClusterPortProbe.dial(cluster.sslContext(good.issued()), PROBE_IP, A_IP, a.port()))

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The guide's "Cluster Initialization" over real HTTP, Raft and RocksDB on three loopback addresses: initialise and
  * unseal node1, join node2 and node3 while they are sealed (vault-api.md §3.1), unseal each with three of the five
- * shares (§3.2 steps 3–5), then the HA view of §2.5–2.8 and §3.4–3.5: one active node, standbys that serve and
- * redirect nothing, reads of a standby's write on every node, step-down, sealed-leader hand-off and remove-peer.
+ * shares (§3.2 steps 3–5), then the HA view of §2.5–2.8, §3.4–3.5 and §3.7: one active node, standbys that answer
+ * 429 and name the active node, a standby's write read on every node, autopilot, step-down, the hand-off away from
+ * a sealed leader, and remove-peer.
  */
 class SealedJoinTest {
 
@@ -93,6 +94,17 @@ class SealedJoinTest {
         assertThat(nodes).hasSize(3);
         assertThat(nodes.get(0).path("active_node").asBoolean()).isTrue();
         assertThat(nodes.get(0).path("api_address").asText()).isEqualTo(cluster.apiAddr("node1"));
+        JsonNode autopilot = onStandby.get("sys/storage/raft/autopilot/state").data();
+        assertThat(autopilot.path("healthy").asBoolean()).isTrue();
+        assertThat(autopilot.path("leader").asText()).isEqualTo("node1");
+        assertThat(autopilot.path("voters")).hasSize(3);
+        assertThat(autopilot.path("failure_tolerance").asInt()).isEqualTo(1);
+        assertThat(autopilot.path("servers").path("node1").path("status").asText()).isEqualTo("leader");
+        assertThat(onStandby.post("sys/storage/raft/autopilot/configuration", "{\"cleanup_dead_servers\":true,"
+                + "\"min_quorum\":3,\"dead_server_last_contact_threshold\":\"2m\"}").status()).isEqualTo(204);
+        JsonNode config = cluster.http("node3").token(root).get("sys/storage/raft/autopilot/configuration").data();
+        assertThat(config.path("cleanup_dead_servers").asBoolean()).isTrue();
+        assertThat(config.path("dead_server_last_contact_threshold").asText()).isEqualTo("2m0s");
         Reply sealStandby = onStandby.put("sys/seal", "");
         assertThat(sealStandby.status()).isEqualTo(500);
         assertThat(sealStandby.body()).contains("vault cannot seal when in standby mode; please restart instead");

@@ -8,13 +8,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.net.Socket;
 import java.security.KeyStore;
+import java.security.Principal;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * A test CA (EC P-256, fast to make) and the node certificates it issues, written as PEM files the way the guide
@@ -77,7 +83,10 @@ public final class ClusterCertificates {
     public record NodeFiles(Path cert, Path key, IssuedCertificate issued) {
     }
 
-    /** TLS client context that trusts this CA and presents {@code clientCert} (null: no certificate). */
+    /**
+     * TLS client context that trusts this CA and presents {@code clientCert} (null: no certificate), even to a
+     * server that asks for certificates of another CA, as a misconfigured peer would.
+     */
     public SSLContext sslContext(IssuedCertificate clientCert) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -95,10 +104,56 @@ public final class ClusterCertificates {
                 kmf.init(keys, new char[0]);
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            KeyManager[] keyManagers = kmf == null ? null
+                    : new KeyManager[] {new AlwaysPresent((X509ExtendedKeyManager) kmf.getKeyManagers()[0])};
+            context.init(keyManagers, tmf.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build a TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /** Presents the one client certificate whatever CAs the server lists. */
+    private static final class AlwaysPresent extends X509ExtendedKeyManager {
+        private final X509ExtendedKeyManager delegate;
+
+        AlwaysPresent(X509ExtendedKeyManager delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
+            return "client";
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
+            return "client";
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            return null;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return new String[] {"client"};
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            return new String[0];
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return delegate.getCertificateChain(alias);
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+            return delegate.getPrivateKey(alias);
         }
     }
 }

@@ -4,7 +4,9 @@ import io.coffer.server.testing.ClusterCertificates.NodeFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 
@@ -31,6 +33,7 @@ public final class ClusterProcesses implements AutoCloseable {
     private final Path root;
     private final ClusterCertificates certificates;
     private final List<NodeProcess> nodes = new ArrayList<>();
+    private final Map<NodeProcess, ClusterCertificates> issuers = new HashMap<>();
     private final Thread reaper = new Thread(this::killAll, "cluster-processes-reaper");
 
     public ClusterProcesses(Path root, int size) {
@@ -66,6 +69,7 @@ public final class ClusterProcesses implements AutoCloseable {
                 files.cert(), files.key(), ca.caFile(), false, List.of());
         NodeProcess node = new NodeProcess(dir, config);
         nodes.add(node);
+        issuers.put(node, ca);
         return node;
     }
 
@@ -86,9 +90,9 @@ public final class ClusterProcesses implements AutoCloseable {
         node.start();
     }
 
-    /** A client for the node's API that trusts the cluster CA (no client certificate). */
+    /** A client for the node's API that trusts the CA of the node's certificate (no client certificate). */
     public VaultHttp http(NodeProcess node) {
-        SSLContext ssl = node.config().tlsDisable() ? null : certificates.sslContext(null);
+        SSLContext ssl = node.config().tlsDisable() ? null : issuers.get(node).sslContext(null);
         return new VaultHttp(node.config().apiAddr(), ssl);
     }
 

@@ -1,0 +1,25 @@
+package io.coffer.server.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code coffer operator step-down}: {@code PUT sys/step-down}; the active node gives up leadership. */
+@Command(name = "step-down", exitCodeOnInvalidInput = 1, description = "Make the active node step down.")
+final class OperatorStepDownCommand extends ClientCommand {
+
+    @Parameters(arity = "0..*", hidden = true)
+    private List<String> args = new ArrayList<>();
+
+    @Override
+    protected int execute() {
+        if (!args.isEmpty()) {
+            throw CommandFailure.usage("Too many arguments (expected 0, got " + args.size() + ")");
+        }
+        VaultClient client = client();
+        attempt(() -> client.execute(VaultRequest.put("sys/step-down", null)), "Error stepping down");
+        ui().output("Success! Stepped down: " + client.address());
+        return 0;
+    }
+}
