@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.coffer.server.testing.InProcessCluster;
 import io.coffer.api.raft.JoinTarget;
 import io.coffer.server.testing.Ports;
 import io.coffer.server.testing.VaultHttp;
@@ -27,16 +28,16 @@ class RetryJoinTest {
     @TempDir
     Path dir;
 
-    private JoinFixture cluster;
+    private InProcessCluster cluster;
     private List<String> keys;
 
     @BeforeEach
     void startLeader() {
-        cluster = new JoinFixture(dir);
+        cluster = new InProcessCluster(dir);
         VaultHttp node1 = cluster.start("node1", "127.0.0.21");
-        keys = JoinFixture.init(node1);
-        JoinFixture.unseal(node1, keys, 0, 1, 2);
-        JoinFixture.awaitUnsealed(node1);
+        keys = InProcessCluster.init(node1);
+        InProcessCluster.unseal(node1, keys, 0, 1, 2);
+        InProcessCluster.awaitUnsealed(node1);
     }
 
     @AfterEach
@@ -50,13 +51,13 @@ class RetryJoinTest {
         JoinSettings stanzas = new JoinSettings(List.of(JoinTarget.of(dead), JoinTarget.of(cluster.apiAddr("node1"))),
                 null);
         VaultHttp node2 = cluster.start("node2", "127.0.0.22", stanzas);
-        await().atMost(JoinFixture.WAIT).pollInterval(Duration.ofMillis(100)).until(() ->
+        await().atMost(InProcessCluster.WAIT).pollInterval(Duration.ofMillis(100)).until(() ->
                 node2.get("sys/seal-status").json().path("initialized").asBoolean());
         JsonNode status = node2.get("sys/seal-status").json();
         assertThat(status.path("sealed").asBoolean()).isTrue();
         assertThat(status.path("t").asInt()).isEqualTo(3);
-        JoinFixture.unseal(node2, keys, 2, 3, 4);
-        JoinFixture.awaitUnsealed(node2);
+        InProcessCluster.unseal(node2, keys, 2, 3, 4);
+        InProcessCluster.awaitUnsealed(node2);
         String root = keys.get(5);
         assertThat(cluster.http("node1").token(root).get("sys/storage/raft/configuration").data()
                 .path("config").path("servers")).hasSize(2);
@@ -66,8 +67,8 @@ class RetryJoinTest {
         cluster.stop("node2");
         VaultHttp restarted = cluster.start("node2", "127.0.0.22", stanzas).token(root);
         assertThat(restarted.get("sys/seal-status").json().path("sealed").asBoolean()).isTrue();
-        JoinFixture.unseal(restarted, keys, 0, 2, 4);
-        JoinFixture.awaitUnsealed(restarted);
+        InProcessCluster.unseal(restarted, keys, 0, 2, 4);
+        InProcessCluster.awaitUnsealed(restarted);
         assertThat(restarted.get("kv/app").data().path("user").asText()).isEqualTo("app");
         assertThat(restarted.get("sys/storage/raft/configuration").data().path("config").path("servers"))
                 .hasSize(2);
@@ -75,11 +76,11 @@ class RetryJoinTest {
 
     @Test
     void nodeUnsealedWithAnotherClustersKeysNeverJoins() {
-        List<String> foreign = JoinFixture.init(cluster.start("other", "127.0.0.23"));
+        List<String> foreign = InProcessCluster.init(cluster.start("other", "127.0.0.23"));
         VaultHttp node2 = cluster.start("node2", "127.0.0.22");
-        assertThat(JoinFixture.join(node2, cluster.apiAddr("node1")).json().path("joined").asBoolean()).isTrue();
+        assertThat(InProcessCluster.join(node2, cluster.apiAddr("node1")).json().path("joined").asBoolean()).isTrue();
 
-        Reply wrong = JoinFixture.unseal(node2, foreign, 0, 1, 2);
+        Reply wrong = InProcessCluster.unseal(node2, foreign, 0, 1, 2);
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("error decrypting challenge");
         JsonNode status = node2.get("sys/seal-status").json();
@@ -89,8 +90,8 @@ class RetryJoinTest {
         assertThat(cluster.http("node1").token(root).get("sys/storage/raft/configuration").data()
                 .path("config").path("servers")).hasSize(1);
 
-        JoinFixture.unseal(node2, keys, 1, 3, 4);
-        JoinFixture.awaitUnsealed(node2);
+        InProcessCluster.unseal(node2, keys, 1, 3, 4);
+        InProcessCluster.awaitUnsealed(node2);
         assertThat(cluster.http("node1").token(root).get("sys/storage/raft/configuration").data()
                 .path("config").path("servers")).hasSize(2);
     }

@@ -1,10 +1,11 @@
 package io.coffer.server.join;
 
-import static io.coffer.server.join.JoinFixture.WAIT;
+import static io.coffer.server.testing.InProcessCluster.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.coffer.server.testing.InProcessCluster;
 import io.coffer.server.testing.VaultHttp;
 import io.coffer.server.testing.VaultHttp.Reply;
 import java.nio.file.Path;
@@ -30,12 +31,12 @@ class SealedJoinTest {
     @TempDir
     Path dir;
 
-    private JoinFixture cluster;
+    private InProcessCluster cluster;
     private List<String> keys;
 
     @BeforeEach
     void startThreeNodes() {
-        cluster = new JoinFixture(dir);
+        cluster = new InProcessCluster(dir);
         for (int i = 0; i < 3; i++) {
             cluster.start(IDS.get(i), "127.0.0.1" + (i + 1));
         }
@@ -139,12 +140,12 @@ class SealedJoinTest {
     /** node1 initialised and unsealed; node2 and node3 joined while sealed, then unsealed with other shares. */
     private void formCluster() {
         VaultHttp node1 = cluster.http("node1");
-        keys = JoinFixture.init(node1);
-        JoinFixture.unseal(node1, keys, 0, 1, 2);
-        JoinFixture.awaitUnsealed(node1);
+        keys = InProcessCluster.init(node1);
+        InProcessCluster.unseal(node1, keys, 0, 1, 2);
+        InProcessCluster.awaitUnsealed(node1);
         for (String id : List.of("node2", "node3")) {
             VaultHttp http = cluster.http(id);
-            Reply joined = JoinFixture.join(http, cluster.apiAddr("node1"));
+            Reply joined = InProcessCluster.join(http, cluster.apiAddr("node1"));
             assertThat(joined.status()).as(joined.body()).isEqualTo(200);
             assertThat(joined.json().path("joined").asBoolean()).isTrue();
             JsonNode status = http.get("sys/seal-status").json();
@@ -157,9 +158,9 @@ class SealedJoinTest {
         }
         for (String id : List.of("node2", "node3")) {
             VaultHttp http = cluster.http(id);
-            Reply last = JoinFixture.unseal(http, keys, 4, 3, 1);
+            Reply last = InProcessCluster.unseal(http, keys, 4, 3, 1);
             assertThat(last.status()).as(last.body()).isEqualTo(200);
-            JoinFixture.awaitUnsealed(http);
+            InProcessCluster.awaitUnsealed(http);
         }
     }
 }
