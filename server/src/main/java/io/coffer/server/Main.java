@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(new Main()).setPosixClusteredShortOptionsAllowed(false).execute(args));
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class VaultClient {
     Response execute(VaultRequest request) throws ClientException {
         URI uri = uris.of(request);
         Response response = withRetries(request, uri);
-        URI location = redirectTarget(uri, response);
+        URI location = redirectTarget(uri, response.status(), response.location());
         if (location != null) {
             response = withRetries(request, location);
         }
@@ -106,7 +106,8 @@ public final class VaultClient {
     void download(VaultRequest request, BodySink sink) throws ClientException, IOException {
         URI uri = uris.of(request);
         HttpResponse<InputStream> response = send(request, uri, BodyHandlers.ofInputStream());
-        URI location = redirectTarget(uri, status(response));
+        URI location = redirectTarget(uri, response.statusCode(),
+                response.headers().firstValue("Location").orElse(null));
         if (location != null) {
             response.body().close();
             uri = location;
@@ -149,28 +150,16 @@ public final class VaultClient {
         }
     }
 
-    private URI redirectTarget(URI uri, Response response) throws ClientException {
-        return redirectTarget(uri, new HeaderView(response.status(), response.location()));
-    }
-
-    private URI redirectTarget(URI uri, HeaderView view) throws ClientException {
-        int status = view.status();
-        if (config.disableRedirects() || status != 301 && status != 302 && status != 307 || view.location() == null) {
+    /** Where a 301/302/307 points, or null when not a redirect or redirects are disabled; refuses https to http. */
+    private URI redirectTarget(URI uri, int status, String location) throws ClientException {
+        if (config.disableRedirects() || status != 301 && status != 302 && status != 307 || location == null) {
             return null;
         }
-        URI target = uri.resolve(view.location());
+        URI target = uri.resolve(location);
         if ("https".equals(uri.getScheme()) && !"https".equals(target.getScheme())) {
             throw new ClientException("redirect would cause protocol downgrade");
         }
         return target;
-    }
-
-    private static HeaderView status(HttpResponse<?> response) {
-        return new HeaderView(response.statusCode(), response.headers().firstValue("Location").orElse(null));
-    }
-
-    /** Status and Location of a response whose body may still be unread. */
-    private record HeaderView(int status, String location) {
     }
 
     private static boolean isError(VaultRequest request, int status) {
