@@ -73,6 +73,7 @@ public final class ClusterTls {
 
     static ClusterTls create(NodeCertificate certificate, ClusterTrust trust, Clock clock)
             throws ClusterTlsException {
+        RaftTlsHints.install();
         LogThrottle throttle = new LogThrottle(clock, REPORT_INTERVAL);
         GrpcTlsConfig grpc = new GrpcTlsConfig(certificate.keyManager(), new PeerTrustManager(trust, clock, throttle),
                 true);

@@ -63,7 +63,7 @@ final class HandshakeFailures {
                     + "does not speak TLS on the cluster port. Is its listener set to tls_disable = true? All nodes "
                     + "must agree: mutual TLS on every node, or (development only) plain on every node"));
         }
-        Optional<String> alert = alert(text);
+        Optional<String> alert = alert(text).filter(HandshakeFailures::aboutCertificates);
         if (alert.isPresent()) {
             return Optional.of(new Report("peer-refused", "cluster peer " + peer + " refused this node's "
                     + "certificate during the TLS handshake (TLS alert: " + alert.get() + meaning(alert.get())
@@ -83,14 +83,20 @@ final class HandshakeFailures {
         return jdk.find() ? Optional.of(jdk.group(1)) : Optional.empty();
     }
 
+    /** Whether {@code alert} says the peer refused a certificate (not e.g. a protocol version or cipher mismatch). */
+    static boolean aboutCertificates(String alert) {
+        return alert.contains("certificate") || alert.equals("unknown_ca") || alert.equals("access_denied");
+    }
+
     /** What the alerts a Coffer peer sends when it refuses a certificate ({@link RefusalAlert}) say. */
-    private static String meaning(String alert) {
+    static String meaning(String alert) {
         return switch (alert) {
             case "unknown_ca" -> ", the peer does not trust the CA that signed this node's certificate";
             case "unsupported_certificate" -> ", the peer found a required extended key usage (serverAuth or "
                     + "clientAuth) missing from this node's certificate";
             case "certificate_expired" -> ", the peer considers this node's certificate expired or not yet valid; "
                     + "check both clocks";
+            case "certificate_required" -> ", the peer received no certificate from this node";
             default -> "";
         };
     }

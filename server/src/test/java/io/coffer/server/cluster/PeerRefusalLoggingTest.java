@@ -84,6 +84,29 @@ class PeerRefusalLoggingTest {
     }
 
     @Test
+    void leaderWhoseCertificateAFollowerDoesNotTrustIsToldSoInItsOwnLog() throws Exception {
+        ClusterCertificates other = ClusterCertificates.create(dir, "Other CA");
+        NodeFiles aFiles = other.write("a", ClusterCertificates.nodeSpec("a", A_IP));
+        ClusterTls aTls = ClusterTls.create(NodeCertificate.load(aFiles.cert(), aFiles.key()),
+                ClusterTrust.of(List.of(cluster.ca().certificate(), other.ca().certificate()), "both CAs"),
+                Clock.systemUTC());
+        RaftNodeConfig a = aTls.applyTo(RaftNodeConfig.builder("a", dir.resolve("a"), A_IP, Ports.free(A_IP))).build();
+        RaftNodeConfig b = node("b", B_IP, cluster);
+        RaftStorage leader = RaftStorage.bootstrap(a);
+        nodes.add(leader);
+        nodes.add(RaftStorage.join(b, leader.groupId(), List.of(new StorageStatus.Peer("a", a.address(), true))));
+        leader.addPeer("b", b.address());
+
+        assertThat(logs.awaitMessage("HandshakeObserver", m -> m.contains("CN=a"), WAIT))
+                .contains("certificate chain does not verify against the given CA").contains("Other CA");
+        assertThat(logs.awaitMessage("RaftTlsHints", m -> m.contains("cluster peer b"), WAIT))
+                .isEqualTo("TLS handshake with cluster peer b fails: the peer refused this node's certificate (TLS "
+                        + "alert: unknown_ca, the peer does not trust the CA that signed this node's certificate), so "
+                        + "this node cannot replicate to it; the peer's log names the reason. Check that both "
+                        + "certificates carry serverAuth and clientAuth and are signed by the same CA");
+    }
+
+    @Test
     void dialerWithoutCertificateWithoutClientAuthOrFromAnotherCaIsRefusedAndTheNodeLogsWhy() throws Exception {
         RaftNodeConfig a = node("a", A_IP, cluster);
         nodes.add(RaftStorage.bootstrap(a));
