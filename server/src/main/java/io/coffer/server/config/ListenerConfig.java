@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One {@code listener "tcp" {}} stanza (vault-api.md §10.2). TLS settings apply to the API port only; the cluster
- * port uses internally generated certificates. File paths are resolved against the working directory but not
- * opened here (the server loads them, and reloads them on SIGHUP).
+ * One {@code listener "tcp" {}} stanza (vault-api.md §10.2). The certificate and key also secure the cluster
+ * port (mutual TLS between nodes, trusting {@code tls_client_ca_file}, else retry_join's CA, else the system
+ * trust store). File paths are resolved against the working directory but not opened here.
  *
  * @param address                          API bind address, default {@code 127.0.0.1:8200}
  * @param clusterAddress                   cluster bind address, default the address with port + 1
