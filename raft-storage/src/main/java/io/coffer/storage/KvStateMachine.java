@@ -28,9 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Ratis state machine: each log entry is a batch of {@link Txn}s ({@link TxnCodec}) applied to RocksDB through
- * {@link KvState}, synchronously on Ratis' single apply thread, so the applied index only ever moves forward in
- * log order (configuration entries arrive through {@link #notifyTermIndexUpdated} on the same thread).
+ * The Ratis state machine: each log entry is a batch of {@link Txn}s ({@link TxnCodec}) or one step of a replicated
+ * restore ({@link RestoreCommand}), applied to RocksDB through {@link KvState}, synchronously on Ratis' single
+ * apply thread, so the applied index only ever moves forward in log order (configuration entries arrive through
+ * {@link #notifyTermIndexUpdated} on the same thread). A committed restore and an installed snapshot are reported
+ * to the "data replaced" listener.
  *
  * <p>Failure policy: a failed condition is a result in the reply; a malformed entry or a RocksDB write error is
  * corruption and is thrown, which stops this Raft server rather than letting replicas diverge. Malformed commands

@@ -27,6 +27,11 @@ final class RestoreWatcher {
         this.forgetCaches = forgetCaches;
     }
 
+    /** A new Raft storage (this node joined another group): its log indexes start over. */
+    synchronized void reset() {
+        handled = -1;
+    }
+
     /** The data now reflects log index {@code index}; idempotent per index. */
     synchronized void replaced(long index) {
         if (index <= handled) {

@@ -69,6 +69,7 @@ public final class SnapshotService implements AutoCloseable {
         RaftStorage raft = host.raft();
         if (raft != null && raft != watched) {
             watched = raft;
+            restores.reset();
             raft.addStateListener(restores::replaced);
             raft.addLeaderListener(auto::leadership);
         }

@@ -3,6 +3,8 @@ package io.coffer.api.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coffer.api.ApiRequest;
+import io.coffer.api.Operation;
 import io.coffer.storage.RecordSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +12,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The pieces of the archive format, without a node: state.bin records and tar framing. */
@@ -84,9 +88,8 @@ class FormatTest {
 
     @Test
     void redirectTargetsTheActiveNodeWithPathAndQuery() {
-        var request = new io.coffer.api.ApiRequest("GET", io.coffer.api.Operation.READ, "sys/storage/raft/snapshot",
-                new java.util.LinkedHashMap<>(java.util.Map.of("a", "b c")), java.util.Map.of(), new byte[0], null,
-                "127.0.0.1", "id");
+        ApiRequest request = new ApiRequest("GET", Operation.READ, "sys/storage/raft/snapshot",
+                new LinkedHashMap<>(Map.of("a", "b c")), Map.of(), new byte[0], null, "127.0.0.1", "id");
         assertThat(SnapshotEndpoints.location("https://vault-1:8200", request))
                 .isEqualTo("https://vault-1:8200/v1/sys/storage/raft/snapshot?a=b+c");
         assertThat(SnapshotEndpoints.location("vault-1:8200/ignored", request))
