@@ -152,6 +152,7 @@ cmd_up() {
   unseal_node node1
   for n in node2 node3; do start_node "$n"; done
   for n in node2 node3; do wait_joined "$n"; unseal_node "$n"; done
+  enable_secret_mount
   start_haproxy
   wait_lb
   write_env
@@ -165,6 +166,15 @@ wait_joined() { # a retry_join node reports initialized (the leader's seal confi
     [ $SECONDS -lt $deadline ] || die "$n did not join within ${wait_seconds}s; see $state/$n/logs/server.log"
     sleep 0.3
   done
+}
+
+enable_secret_mount() { # the guide's `vault kv get secret/test` expects a KV v2 engine at secret/
+  local reply
+  reply="$(api node1 GET sys/mounts)"
+  case "$reply" in *'"secret/"'*) return 0 ;; esac
+  reply="$(api node1 POST sys/mounts/secret '{"type":"kv-v2","description":"key/value secret storage"}')"
+  [ "$http_status" = 204 ] || die "enabling secret/ failed ($http_status): $reply"
+  say "secret/ mounted as KV v2"
 }
 
 wait_lb() {
