@@ -26,14 +26,21 @@ die() { say "cluster.sh: $*"; exit 1; }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-api() { # api NODE|lb METHOD PATH [BODY] -> prints body; curl exit status is ignored, HTTP status in $http_status
+api() { # api NODE|lb METHOD PATH [BODY]: sets $http_status (000 when no answer) and $reply (the body)
   local target="$1" method="$2" path="$3" body="${4:-}" host
   if [ "$target" = lb ]; then host="$lb_host:$lb_port"; else host="$(ip_of "$target"):8200"; fi
   local args=(-sS --max-time 10 --cacert "$state/tls/rootCA.crt" -X "$method" -o "$state/.reply" -w '%{http_code}')
   [ -n "${token:-}" ] && args+=(-H "X-Vault-Token: $token")
   [ -n "$body" ] && args+=(--data "$body")
-  http_status="$(curl "${args[@]}" "https://$host/v1/$path" 2>/dev/null || echo 000)"
-  cat "$state/.reply" 2>/dev/null || true
+  rm -f "$state/.reply"
+  http_status="$(curl "${args[@]}" "https://$host/v1/$path" 2>/dev/null || true)"
+  [ -n "$http_status" ] || http_status=000
+  reply="$(cat "$state/.reply" 2>/dev/null || true)"
+}
+
+field() { # field NODE PATH NAME: one JSON field of a GET
+  api "$1" GET "$2"
+  printf '%s' "$reply" | json_field "$3"
 }
 
 json_field() { grep -o "\"$1\":[^,}]*" | head -n1 | sed -e "s/\"$1\"://" -e 's/^"//' -e 's/"$//'; }
@@ -98,7 +105,7 @@ start_node() {
     >> "$state/$n/logs/server.log" 2>&1 &
   echo $! > "$state/$n/pid"
   local deadline=$((SECONDS + wait_seconds))
-  until api "$n" GET sys/seal-status >/dev/null && [ "$http_status" = 200 ]; do
+  until api "$n" GET sys/seal-status && [ "$http_status" = 200 ]; do
     pid_alive "$state/$n/pid" || die "$n exited during start-up; see $state/$n/logs/server.log"
     [ $SECONDS -lt $deadline ] || die "$n did not answer within ${wait_seconds}s; see $state/$n/logs/server.log"
     sleep 0.3
@@ -107,14 +114,14 @@ start_node() {
 }
 
 unseal_node() {
-  local n="$1" reply
+  local n="$1"
   [ -f "$state/init.keys" ] || die "no init keys in $state (run 'up' first)"
   for key in $(head -n 3 "$state/init.keys"); do
-    reply="$(api "$n" PUT sys/unseal "{\"key\":\"$key\"}")"
+    api "$n" PUT sys/unseal "{\"key\":\"$key\"}"
     [ "$http_status" = 200 ] || die "unseal of $n failed ($http_status): $reply"
   done
   local deadline=$((SECONDS + wait_seconds))
-  until [ "$(api "$n" GET sys/seal-status | json_field sealed)" = false ]; do
+  until [ "$(field "$n" sys/seal-status sealed)" = false ]; do
     [ $SECONDS -lt $deadline ] || die "$n is still sealed after ${wait_seconds}s; see $state/$n/logs/server.log"
     sleep 0.3
   done
@@ -123,8 +130,7 @@ unseal_node() {
 
 init_cluster() {
   [ -f "$state/init.json" ] && return 0
-  local reply
-  reply="$(api node1 PUT sys/init '{"secret_shares":5,"secret_threshold":3}')"
+  api node1 PUT sys/init '{"secret_shares":5,"secret_threshold":3}'
   [ "$http_status" = 200 ] || die "init failed ($http_status): $reply"
   (umask 077; printf '%s\n' "$reply" > "$state/init.json"
    printf '%s\n' "$reply" | grep -o '"keys":\[[^]]*\]' | grep -o '[0-9a-f]\{66\}' > "$state/init.keys")
@@ -162,24 +168,23 @@ cmd_up() {
 
 wait_joined() { # a retry_join node reports initialized (the leader's seal config) once it got a challenge
   local n="$1" deadline=$((SECONDS + wait_seconds))
-  until [ "$(api "$n" GET sys/seal-status | json_field initialized)" = true ]; do
+  until [ "$(field "$n" sys/seal-status initialized)" = true ]; do
     [ $SECONDS -lt $deadline ] || die "$n did not join within ${wait_seconds}s; see $state/$n/logs/server.log"
     sleep 0.3
   done
 }
 
 enable_secret_mount() { # the guide's `vault kv get secret/test` expects a KV v2 engine at secret/
-  local reply
-  reply="$(api node1 GET sys/mounts)"
+  api node1 GET sys/mounts
   case "$reply" in *'"secret/"'*) return 0 ;; esac
-  reply="$(api node1 POST sys/mounts/secret '{"type":"kv-v2","description":"key/value secret storage"}')"
+  api node1 POST sys/mounts/secret '{"type":"kv-v2","description":"key/value secret storage"}'
   [ "$http_status" = 204 ] || die "enabling secret/ failed ($http_status): $reply"
   say "secret/ mounted as KV v2"
 }
 
 wait_lb() {
   local deadline=$((SECONDS + wait_seconds))
-  until api lb GET sys/health >/dev/null && [ "$http_status" = 200 ]; do
+  until api lb GET sys/health && [ "$http_status" = 200 ]; do
     [ $SECONDS -lt $deadline ] || die "HAProxy has no healthy active node after ${wait_seconds}s"
     sleep 0.3
   done
@@ -200,9 +205,9 @@ cmd_status() {
     ip="$(ip_of "$n")"; pid="-"; sealed="down"; leader="-"
     if pid_alive "$state/$n/pid"; then
       pid="$(cat "$state/$n/pid")"
-      sealed="$(api "$n" GET sys/seal-status | json_field sealed)"
+      sealed="$(field "$n" sys/seal-status sealed)"
       [ "$sealed" = false ] && sealed=unsealed || sealed=sealed
-      api "$n" GET sys/health >/dev/null
+      api "$n" GET sys/health
       case "$http_status" in 200) leader=leader ;; 429) leader=follower ;; *) leader="-" ;; esac
     fi
     printf '%-6s https://%s:8200  pid=%-8s %-9s %s\n' "$n" "$ip" "$pid" "$sealed" "$leader"

@@ -26,8 +26,9 @@ final class FailoverRound {
         int leader = cluster.leader(Duration.ofSeconds(1))
                 .orElseThrow(() -> new IllegalStateException("no active node before round " + round));
         String name = cluster.name(leader);
-        long kill = System.nanoTime();
         cluster.launcher("kill", name);
+        // Measured from when the launcher returns: SIGKILL has been delivered, so the node is gone.
+        long kill = System.nanoTime();
         long newLeader = cluster.awaitLeaderAmong(leader, Duration.ofSeconds(30));
         long firstAck = awaitFirstAck(loop, kill, Duration.ofSeconds(30));
         cluster.launcher("start", name);
