@@ -23,6 +23,7 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.RaftRetryFailureException;
 import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.RaftServer;
 import org.slf4j.Logger;
@@ -45,6 +46,12 @@ public final class RaftStorage implements Storage {
     private final RaftNodeRuntime node;
     private final GroupCommitter committer;
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /**
+     * What a timed-out write may still become (Raft): not committed now, but an entry a leader logged before it lost
+     * its quorum is committed if that leader wins the next election.
+     */
+    private static final String UNCOMMITTED = "; it is not committed, but if a leader logged it before losing its "
+            + "quorum it may still be committed once the quorum is back";
 
     private final ReadBarrier barrier;
     private final MembershipAdmin admin;
@@ -130,7 +137,7 @@ public final class RaftStorage implements Storage {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new StorageException("storage is closed"));
         }
-        return bounded(committer.submit(txn), "transaction");
+        return bounded(committer.submit(txn), "transaction", UNCOMMITTED);
     }
 
     @Override
@@ -139,7 +146,7 @@ public final class RaftStorage implements Storage {
             return CompletableFuture.failedFuture(new StorageException("storage is closed"));
         }
         // A per-caller stage: coalesced callers share one round but each gets its own timeout.
-        return bounded(barrier.request().thenApply(v -> v), "read barrier");
+        return bounded(barrier.request().thenApply(v -> v), "read barrier", "");
     }
 
     /**
@@ -170,17 +177,20 @@ public final class RaftStorage implements Storage {
                 });
     }
 
-    /** Fails {@code inner} with StorageException after the request timeout; translates its failures too. */
-    private <T> CompletableFuture<T> bounded(CompletableFuture<T> inner, String what) {
+    /**
+     * Fails {@code inner} with StorageException after the request timeout; translates its failures too. The Raft
+     * client gives up at the same deadline (RaftRetryFailureException), so either way ends in the same message.
+     */
+    private <T> CompletableFuture<T> bounded(CompletableFuture<T> inner, String what, String outcome) {
         long timeoutMs = cfg.requestTimeout().toMillis();
         inner.orTimeout(timeoutMs, TimeUnit.MILLISECONDS);
         CompletableFuture<T> outer = new CompletableFuture<>();
         inner.whenComplete((value, error) -> {
             if (error == null) {
                 outer.complete(value);
-            } else if (error instanceof TimeoutException) {
+            } else if (error instanceof TimeoutException || gaveUp(error)) {
                 outer.completeExceptionally(new StorageException(
-                        what + " not acknowledged within " + timeoutMs + " ms (no quorum or no leader)"));
+                        what + " not acknowledged within " + timeoutMs + " ms (no quorum or no leader)" + outcome));
             } else if (error instanceof IllegalArgumentException) {
                 outer.completeExceptionally(new StorageException("invalid " + what + ": " + error.getMessage()));
             } else {
@@ -188,6 +198,15 @@ public final class RaftStorage implements Storage {
             }
         });
         return outer;
+    }
+
+    private static boolean gaveUp(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof RaftRetryFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

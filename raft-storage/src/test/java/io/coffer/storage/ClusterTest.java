@@ -93,7 +93,8 @@ class ClusterTest {
         long start = System.nanoTime();
         CompletableFuture<TxnResult> refused = follower.txn(Txn.builder().put("minority", bytes("x")).build());
         assertThat(refused).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
-                .withCauseInstanceOf(StorageException.class);
+                .withCauseInstanceOf(StorageException.class)
+                .withMessageContaining("not acknowledged within 5000 ms (no quorum or no leader)");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(7));
         assertThat(follower.get("minority")).isEmpty();
         assertThat(follower.readBarrier()).failsWithin(Duration.ofSeconds(10));

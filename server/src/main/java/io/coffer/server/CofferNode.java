@@ -4,6 +4,7 @@ import io.coffer.api.ApiNode;
 import io.coffer.api.http.ApiServer;
 import io.coffer.api.http.ApiServerOptions;
 import io.coffer.server.join.HttpsLeaderClient;
+import io.coffer.server.peerunseal.PeerUnseal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,18 @@ public final class CofferNode implements AutoCloseable {
     private final RaftStorageHost storage;
     private final ApiNode api;
     private final List<ApiServer> servers = new ArrayList<>();
+    private final PeerUnseal peerUnseal;
 
     private CofferNode(NodeSettings settings) {
-        this.storage = new RaftStorageHost(RaftStorageHost.config(settings));
+        this.peerUnseal = settings.raft().unsealFromPeers() && settings.clusterTls() != null
+                ? PeerUnseal.over(settings.clusterTls()) : null;
+        this.storage = new RaftStorageHost(RaftStorageHost.config(settings,
+                peerUnseal == null ? null : peerUnseal.customizer()));
         this.api = new ApiNode(storage, settings.identity(), Clock.systemUTC(), settings.api(),
                 new HttpsLeaderClient(settings.join().defaultCaPem()));
+        if (peerUnseal != null) {
+            peerUnseal.bind(api.seal(), storage, settings.identity().nodeId());
+        }
     }
 
     /** Starts storage (when it has state) and every listener; on failure stops what it started. */
@@ -40,6 +48,9 @@ public final class CofferNode implements AutoCloseable {
         }
         node.api.raft().start();
         node.api.raft().joiner().retryJoin(settings.join().retryJoin());
+        if (node.peerUnseal != null) {
+            node.peerUnseal.start();
+        }
         LOG.info("node {} started; api_addr {}, cluster_addr {}", settings.identity().nodeId(),
                 settings.identity().apiAddr(), settings.identity().clusterAddr());
         return node;
@@ -56,6 +67,9 @@ public final class CofferNode implements AutoCloseable {
 
     @Override
     public void close() {
+        if (peerUnseal != null) {
+            peerUnseal.close();
+        }
         servers.forEach(ApiServer::close);
         api.raft().close();
         storage.close();

@@ -4,7 +4,9 @@ import io.coffer.api.ApiOptions;
 import io.coffer.api.core.NodeIdentity;
 import io.coffer.api.http.ApiServerOptions;
 import io.coffer.server.cluster.ClusterTls;
+import io.coffer.server.config.ConfigException;
 import io.coffer.server.config.ListenerConfig;
+import io.coffer.server.config.RaftStorageConfig;
 import io.coffer.server.config.ServerConfig;
 import io.coffer.server.join.JoinSettings;
 import io.coffer.server.tls.ApiTls;
@@ -51,7 +53,18 @@ final class ConfigSettings {
         ClusterTls clusterTls = ClusterTls.fromConfig(config, Clock.systemUTC()).orElse(null);
         return new NodeSettings(identity, config.storage().path(), listeners, config.clusterHost(),
                 config.clusterPort(), config.storage().performanceMultiplier(), api,
-                JoinSettings.from(config.storage().retryJoin(), configuredCa(config)), clusterTls);
+                JoinSettings.from(config.storage().retryJoin(), configuredCa(config)), clusterTls,
+                raftOptions(config.storage(), clusterTls != null));
+    }
+
+    /** {@code unseal_from_peers} hands out the unseal key, so it needs the authenticated, encrypted cluster port. */
+    static RaftOptions raftOptions(RaftStorageConfig raft, boolean clusterTls) {
+        if (raft.unsealFromPeers() && !clusterTls) {
+            throw new ConfigException("storage \"raft\": unseal_from_peers = true needs mutual TLS on the cluster "
+                    + "port, but the listener sets tls_disable = true; configure tls_cert_file and tls_key_file, or "
+                    + "remove unseal_from_peers");
+        }
+        return new RaftOptions(raft.snapshotThreshold(), raft.trailingLogs(), raft.unsealFromPeers());
     }
 
     /** The CA a joining node trusts by default: the first listener {@code tls_client_ca_file}, if any. */

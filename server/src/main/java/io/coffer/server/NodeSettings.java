@@ -20,14 +20,24 @@ import java.util.List;
  * @param api                   server-wide API settings (cluster name, TTLs, telemetry)
  * @param join                  {@code retry_join} targets and the CA that verifies leaders when joining
  * @param clusterTls            mutual TLS for the cluster port, or null for plain gRPC ({@code tls_disable}, -dev)
+ * @param raft                  snapshot and log retention, peer unseal
  */
 public record NodeSettings(NodeIdentity identity, Path dataDir, List<ApiServerOptions> listeners,
                            String clusterHost, int clusterPort, int performanceMultiplier, ApiOptions api,
-                           JoinSettings join, ClusterTls clusterTls) {
+                           JoinSettings join, ClusterTls clusterTls, RaftOptions raft) {
 
     public NodeSettings {
         listeners = List.copyOf(listeners);
         join = join == null ? JoinSettings.none() : join;
+        raft = raft == null ? RaftOptions.defaults() : raft;
+    }
+
+    /** Settings with Coffer's default raft options. */
+    public NodeSettings(NodeIdentity identity, Path dataDir, List<ApiServerOptions> listeners, String clusterHost,
+                        int clusterPort, int performanceMultiplier, ApiOptions api, JoinSettings join,
+                        ClusterTls clusterTls) {
+        this(identity, dataDir, listeners, clusterHost, clusterPort, performanceMultiplier, api, join, clusterTls,
+                RaftOptions.defaults());
     }
 
     /** Settings with a plain (non-TLS) cluster port. */

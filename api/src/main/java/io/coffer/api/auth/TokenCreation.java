@@ -2,6 +2,7 @@ package io.coffer.api.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.ApiException;
+import io.coffer.api.Timestamps;
 import io.coffer.api.policy.PolicyNames;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class TokenCreation {
         TokenEntry entry = new TokenEntry(TokenIds.newAccessor(), policies, path,
                 TokenIds.displayName(WeakFields.text(data, "display_name")), meta, created, life.ttl(),
                 life.ttl() == 0 ? 0 : created + life.ttl(), life.explicitMaxTtl(), life.period(), renewable,
-                (int) Math.min(Integer.MAX_VALUE, numUses), null, "service", life.ttl(), TokenView.timestamp(now),
+                (int) Math.min(Integer.MAX_VALUE, numUses), null, "service", life.ttl(), Timestamps.format(now),
                 0);
         return new Plan(id.isEmpty() ? null : id, entry, noParent || orphanPath, life.warnings());
     }

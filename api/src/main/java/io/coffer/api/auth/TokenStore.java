@@ -2,6 +2,7 @@ package io.coffer.api.auth;
 
 import io.coffer.api.ApiException;
 import io.coffer.api.Json;
+import io.coffer.api.Timestamps;
 import io.coffer.api.core.InitialState;
 import io.coffer.api.store.LogicalStorage;
 import io.coffer.storage.Condition;
@@ -74,7 +75,7 @@ public final class TokenStore {
             InitialState.put(txn, barrier, SALT, fresh);
             Instant now = clock.instant();
             TokenEntry entry = new TokenEntry(newAccessor(), List.of("root"), "auth/token/root", "root", null,
-                    now.getEpochSecond(), 0, 0, 0, 0, false, 0, null, "service", 0, TokenView.timestamp(now), 0);
+                    now.getEpochSecond(), 0, 0, 0, 0, false, 0, null, "service", 0, Timestamps.format(now), 0);
             String hash = TokenIds.hash(fresh, rootToken);
             InitialState.put(txn, barrier, BY_ID + hash, Json.bytes(entry));
             InitialState.put(txn, barrier, BY_ACCESSOR + entry.accessor(), hash.getBytes(StandardCharsets.UTF_8));

@@ -1,8 +1,7 @@
 package io.coffer.api.auth;
 
 import io.coffer.api.ApiException;
-import io.coffer.api.kv.GoDuration;
-import java.time.Duration;
+import io.coffer.api.GoDuration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,8 +51,8 @@ record TokenTtl(long defaultTtl, long maxTtl) {
         if (period > 0) {
             ttl = period;
             if (period > effectiveMax) {
-                warnings.add("period of \"" + human(period) + "\" exceeded the effective max_ttl of \""
-                        + human(effectiveMax) + "\"; period value is capped accordingly");
+                warnings.add("period of \"" + GoDuration.human(period) + "\" exceeded the effective max_ttl of \""
+                        + GoDuration.human(effectiveMax) + "\"; period value is capped accordingly");
                 ttl = effectiveMax;
             }
             if (explicitMaxTtl > 0) {
@@ -69,27 +68,11 @@ record TokenTtl(long defaultTtl, long maxTtl) {
                 throw ApiException.badRequest("past the max TTL, cannot renew");
             }
             if (ttl > maxValidTtl) {
-                warnings.add("TTL of \"" + human(ttl) + "\" exceeded the effective max_ttl of \""
-                        + human(maxValidTtl) + "\"; TTL value is capped accordingly");
+                warnings.add("TTL of \"" + GoDuration.human(ttl) + "\" exceeded the effective max_ttl of \""
+                        + GoDuration.human(maxValidTtl) + "\"; TTL value is capped accordingly");
                 ttl = maxValidTtl;
             }
         }
         return new Grant(ttl, warnings);
-    }
-
-    /** Vault's {@code humanDuration}: Go's duration text without trailing zero units ({@code 768h}, {@code 1h1s}). */
-    static String human(long seconds) {
-        if (seconds == 0) {
-            return "0s";
-        }
-        String text = GoDuration.format(Duration.ofSeconds(seconds));
-        if (text.endsWith("m0s")) {
-            text = text.substring(0, text.length() - 2);
-        }
-        int at = text.indexOf("h0m");
-        if (at > 0) {
-            text = text.substring(0, at + 1) + text.substring(at + 3);
-        }
-        return text;
     }
 }

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.ApiResponse;
 import io.coffer.api.Json;
+import io.coffer.api.Timestamps;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,8 +17,6 @@ import java.util.TreeMap;
 final class TokenView {
 
     static final String MOUNT_TYPE = "token";
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private TokenView() {
     }
@@ -37,7 +34,7 @@ final class TokenView {
         data.put("display_name", t.displayName());
         data.put("entity_id", "");
         if (expiring) {
-            data.put("expire_time", timestamp(Instant.ofEpochSecond(t.expireTime())));
+            data.put("expire_time", Timestamps.format(Instant.ofEpochSecond(t.expireTime())));
         } else {
             data.putNull("expire_time");
         }
@@ -47,7 +44,7 @@ final class TokenView {
             data.put("issue_time", t.issueTime());
         }
         if (t.lastRenewalTime() != 0) {
-            data.put("last_renewal", timestamp(Instant.ofEpochSecond(t.lastRenewalTime())));
+            data.put("last_renewal", Timestamps.format(Instant.ofEpochSecond(t.lastRenewalTime())));
             data.put("last_renewal_time", t.lastRenewalTime());
         }
         putMap(data, "meta", t.meta());
@@ -88,21 +85,6 @@ final class TokenView {
     static ApiResponse authResponse(ObjectNode auth, List<String> warnings) {
         return ApiResponse.envelope(null).mountType(MOUNT_TYPE).auth(auth)
                 .warnings(warnings.isEmpty() ? null : warnings).build();
-    }
-
-    /** Go's RFC 3339 "nano" layout in UTC, trailing zeros of the fraction dropped. */
-    static String timestamp(Instant time) {
-        StringBuilder out = new StringBuilder(SECONDS.format(time));
-        int nanos = time.getNano();
-        if (nanos != 0) {
-            String digits = String.format("%09d", nanos);
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
-            }
-            out.append('.').append(digits, 0, end);
-        }
-        return out.append('Z').toString();
     }
 
     private static ArrayNode strings(List<String> values) {

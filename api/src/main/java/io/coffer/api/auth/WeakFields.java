@@ -3,7 +3,7 @@ package io.coffer.api.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.ApiException;
-import io.coffer.api.kv.GoDuration;
+import io.coffer.api.GoDuration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

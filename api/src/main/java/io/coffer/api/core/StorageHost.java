@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * Where this node's replicated storage comes from. Before {@code sys/init} (or a raft join) a node has no
  * Raft state and {@link #storage()} is null; {@link #bootstrap()} creates a one-node group containing this
- * node, as Vault's init does with raft storage. Implemented by the server's wiring.
+ * node, as Vault's init does with raft storage. {@link LocalRaftHost} is the implementation over this process's own
+ * Raft storage.
  */
 public interface StorageHost {
 

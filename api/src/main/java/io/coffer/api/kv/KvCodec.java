@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.ApiException;
 import io.coffer.api.Json;
+import io.coffer.api.Timestamps;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

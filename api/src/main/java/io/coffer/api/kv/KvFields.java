@@ -3,6 +3,7 @@ package io.coffer.api.kv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.ApiException;
+import io.coffer.api.GoDuration;
 import io.coffer.api.Json;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.ApiException;
 import io.coffer.api.ApiResponse;
 import io.coffer.api.Json;
+import io.coffer.api.Timestamps;
 import java.util.List;
 import java.util.Map;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.ApiException;
 import io.coffer.api.ApiRequest;
 import io.coffer.api.ApiResponse;
+import io.coffer.api.GoDuration;
 import io.coffer.api.Json;
 import io.coffer.api.mount.MountEntry;
 import io.coffer.api.store.LogicalStorage;

@@ -1,7 +1,7 @@
 package io.coffer.api.policy;
 
+import io.coffer.api.GoDuration;
 import io.coffer.api.Json;
-import io.coffer.api.kv.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;

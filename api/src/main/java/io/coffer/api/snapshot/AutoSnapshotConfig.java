@@ -3,8 +3,8 @@ package io.coffer.api.snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.ApiException;
+import io.coffer.api.GoDuration;
 import io.coffer.api.Json;
-import io.coffer.api.kv.GoDuration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

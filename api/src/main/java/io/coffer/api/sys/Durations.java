@@ -2,7 +2,7 @@ package io.coffer.api.sys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.api.ApiException;
-import io.coffer.api.kv.GoDuration;
+import io.coffer.api.GoDuration;
 
 /** Reads a TTL field that may be a Go duration string or integer seconds. */
 final class Durations {

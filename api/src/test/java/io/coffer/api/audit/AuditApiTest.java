@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.api.ApiOptions;
 import io.coffer.api.Json;
+import io.coffer.api.testing.ApiTestNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,17 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuditApiTest {
 
-    private static final String ROOT = ApiNodeFixture.ROOT_TOKEN;
+    private static final String ROOT = ApiTestNode.ROOT;
     private static final String SECRET = "s3cr3t-Value-That-Must-Not-Leak";
 
     @TempDir
     Path dir;
-    private ApiNodeFixture node;
+    private ApiTestNode node;
     private Path log;
 
     @BeforeEach
     void start() {
-        node = ApiNodeFixture.start(dir, ApiOptions.defaults());
+        node = ApiTestNode.start(dir, ApiOptions.defaults());
         log = dir.resolve("logs/audit.log");
     }
 
@@ -45,7 +46,7 @@ class AuditApiTest {
     void enabledDeviceIsListedWithTopLevelInjectionAndStartsWithTheTestRecord() throws IOException {
         assertThat(enable("file", log).status()).isEqualTo(204);
 
-        ApiNodeFixture.Result list = node.call("GET", "sys/audit", ROOT, null);
+        ApiTestNode.Result list = node.call("GET", "sys/audit", ROOT, null);
         assertThat(list.status()).isEqualTo(200);
         JsonNode device = list.json().at("/data/file~1");
         assertThat(device.get("type").asText()).isEqualTo("file");
@@ -82,7 +83,7 @@ class AuditApiTest {
                 .status()).isEqualTo(200);
         assertThat(node.call("GET", "secret/data/app", ROOT, null).json().at("/data/data/password").asText())
                 .isEqualTo(SECRET);
-        ApiNodeFixture.Result child = node.call("POST", "auth/token/create", ROOT, "{\"policies\":[\"default\"]}");
+        ApiTestNode.Result child = node.call("POST", "auth/token/create", ROOT, "{\"policies\":[\"default\"]}");
         String childToken = child.json().at("/auth/client_token").asText();
         String childAccessor = child.json().at("/auth/accessor").asText();
         assertThat(childToken).isNotEmpty();
@@ -98,7 +99,7 @@ class AuditApiTest {
         node.call("POST", "sys/mounts/secret", ROOT, "{\"type\":\"kv\",\"options\":{\"version\":\"2\"}}");
         node.call("PUT", "secret/data/app", ROOT, "{\"data\":{\"password\":\"" + SECRET + "\"}}");
 
-        ApiNodeFixture.Result hash = node.call("POST", "sys/audit-hash/file", ROOT, "{\"input\":\"" + SECRET + "\"}");
+        ApiTestNode.Result hash = node.call("POST", "sys/audit-hash/file", ROOT, "{\"input\":\"" + SECRET + "\"}");
         assertThat(hash.status()).isEqualTo(200);
         String value = hash.json().at("/data/hash").asText();
         assertThat(value).startsWith("hmac-sha256:").isEqualTo(hash.json().get("hash").asText());
@@ -123,7 +124,7 @@ class AuditApiTest {
         Files.move(log, dir.resolve("logs/audit.log.saved"));
         Files.createDirectory(log);
 
-        ApiNodeFixture.Result write = node.call("PUT", "secret/data/app", ROOT, "{\"data\":{\"password\":\"after\"}}");
+        ApiTestNode.Result write = node.call("PUT", "secret/data/app", ROOT, "{\"data\":{\"password\":\"after\"}}");
         assertThat(write.status()).isEqualTo(500);
         assertThat(write.json().get("errors")).containsExactly(Json.MAPPER.valueToTree("internal error"));
         assertThat(node.call("POST", "sys/mounts/other", ROOT, "{\"type\":\"kv\"}").status()).isEqualTo(500);
@@ -131,7 +132,7 @@ class AuditApiTest {
         assertThat(node.call("GET", "secret/data/app", null, null).status()).as("denied anyway").isEqualTo(403);
 
         Files.delete(log);
-        ApiNodeFixture.Result read = node.call("GET", "secret/data/app", ROOT, null);
+        ApiTestNode.Result read = node.call("GET", "secret/data/app", ROOT, null);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().at("/data/data/password").asText()).isEqualTo("before");
         assertThat(read.json().at("/data/metadata/version").asInt()).isEqualTo(1);
@@ -168,7 +169,7 @@ class AuditApiTest {
         assertThat(node.call("POST", "sys/audit/sock", ROOT, "{\"type\":\"socket\",\"options\":{}}").status())
                 .isEqualTo(400);
         Path directory = Files.createDirectory(dir.resolve("a-directory"));
-        ApiNodeFixture.Result failed = enable("broken", directory);
+        ApiTestNode.Result failed = enable("broken", directory);
         assertThat(failed.status()).isEqualTo(400);
         assertThat(failed.json().at("/errors/0").asText()).startsWith("audit backend failed test message: ");
         assertThat(node.call("GET", "sys/audit", ROOT, null).json().get("data").has("broken/")).isFalse();
@@ -191,7 +192,7 @@ class AuditApiTest {
         assertThat(records()).hasSize(count + 2);
     }
 
-    private ApiNodeFixture.Result enable(String path, Path file) {
+    private ApiTestNode.Result enable(String path, Path file) {
         return node.call("POST", "sys/audit/" + path, ROOT, "{\"type\":\"file\",\"description\":\"\","
                 + "\"options\":{\"file_path\":\"" + file + "\"},\"local\":false}");
     }

@@ -1,11 +1,14 @@
 package io.coffer.api.auth;
 
-import static io.coffer.api.auth.ApiNodeFixture.ROOT;
+import static io.coffer.api.testing.ApiTestNode.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.api.auth.ApiNodeFixture.Result;
+import io.coffer.api.testing.ApiTestNode;
+import io.coffer.api.testing.ApiTestNode.Result;
+import io.coffer.api.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +28,12 @@ class TokenApiTest {
 
     @TempDir
     static Path dir;
-    static ApiNodeFixture api;
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2024-05-01T12:00:00Z"));
+    static ApiTestNode api;
 
     @BeforeAll
     static void start() {
-        api = ApiNodeFixture.start(dir);
+        api = ApiTestNode.builder().clock(CLOCK).start(dir);
         assertThat(api.post(ROOT, "sys/policies/acl/admin", "{'policy':'path \\\"*\\\" { capabilities = "
                 + "[\\\"create\\\", \\\"read\\\", \\\"update\\\", \\\"delete\\\", \\\"list\\\"] }'}").status())
                 .isEqualTo(204);
@@ -42,7 +46,7 @@ class TokenApiTest {
 
     private static String create(String parent, String json) {
         Result created = api.post(parent, "auth/token/create", json);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+        assertThat(created.status()).as(created.json().toString()).isEqualTo(200);
         return created.text("/auth/client_token");
     }
 
@@ -51,10 +55,10 @@ class TokenApiTest {
         Result created = api.postRaw(ROOT, "auth/token/create", CLI_PERIODIC_ADMIN);
 
         assertThat(created.status()).isEqualTo(200);
-        assertThat(created.body().get("data").isNull()).isTrue();
-        assertThat(created.body().get("warnings").isNull()).isTrue();
+        assertThat(created.json().get("data").isNull()).isTrue();
+        assertThat(created.json().get("warnings").isNull()).isTrue();
         assertThat(created.text("/mount_type")).isEqualTo("token");
-        var auth = created.body().get("auth");
+        var auth = created.json().get("auth");
         assertThat(auth.get("client_token").asText()).startsWith("hvs.").hasSizeGreaterThanOrEqualTo(28);
         assertThat(auth.get("accessor").asText()).hasSize(24);
         assertThat(auth.get("policies").toString()).isEqualTo("[\"admin\",\"default\"]");
@@ -78,12 +82,12 @@ class TokenApiTest {
     @Test
     void periodicTokenRenewsBackToItsPeriod() {
         String token = create(ROOT, "{'policies':['admin'],'period':'24h'}");
-        api.clock.advance(Duration.ofHours(20));
+        CLOCK.advance(Duration.ofHours(20));
 
         Result renewed = api.post(token, "auth/token/renew-self", "{'increment':'1h'}");
 
         assertThat(renewed.status()).isEqualTo(200);
-        assertThat(renewed.body().at("/auth/lease_duration").asLong()).isEqualTo(24 * 3600);
+        assertThat(renewed.json().at("/auth/lease_duration").asLong()).isEqualTo(24 * 3600);
         assertThat(api.get(token, "auth/token/lookup-self").data().get("ttl").asLong()).isEqualTo(24 * 3600);
         assertThat(api.get(token, "auth/token/lookup-self").data().has("last_renewal_time")).isTrue();
     }
@@ -94,7 +98,7 @@ class TokenApiTest {
 
         Result renewed = api.post(ROOT, "auth/token/renew", "{'token':'" + token + "','increment':'2h'}");
 
-        assertThat(renewed.body().at("/auth/lease_duration").asLong()).isEqualTo(7200);
+        assertThat(renewed.json().at("/auth/lease_duration").asLong()).isEqualTo(7200);
         assertThat(renewed.text("/auth/client_token")).isEqualTo(token);
         assertThat(api.post(ROOT, "auth/token/renew", "{'token':'hvs.nope'}").errors())
                 .containsExactly("token not found");
@@ -106,7 +110,7 @@ class TokenApiTest {
         String token = create(ROOT, "{'policies':['admin'],'ttl':'60s'}");
         assertThat(api.get(token, "auth/token/lookup-self").status()).isEqualTo(200);
 
-        api.clock.advance(Duration.ofSeconds(61));
+        CLOCK.advance(Duration.ofSeconds(61));
 
         Result refused = api.get(token, "auth/token/lookup-self");
         assertThat(refused.status()).isEqualTo(403);
@@ -199,9 +203,9 @@ class TokenApiTest {
         Result created = api.post(ROOT, "auth/token/create",
                 "{'policies':'ghost,admin','meta':{'team':'a'},'display_name':'ci bot','ttl':3600}");
 
-        assertThat(created.body().get("warnings").toString()).isEqualTo("[\"Policy \\\"ghost\\\" does not exist\"]");
-        assertThat(created.body().at("/auth/metadata/team").asText()).isEqualTo("a");
-        assertThat(created.body().at("/auth/lease_duration").asLong()).isEqualTo(3600);
+        assertThat(created.json().get("warnings").toString()).isEqualTo("[\"Policy \\\"ghost\\\" does not exist\"]");
+        assertThat(created.json().at("/auth/metadata/team").asText()).isEqualTo("a");
+        assertThat(created.json().at("/auth/lease_duration").asLong()).isEqualTo(3600);
         Result self = api.get(created.text("/auth/client_token"), "auth/token/lookup-self");
         assertThat(self.text("/data/display_name")).isEqualTo("token-ci-bot");
         assertThat(self.text("/data/meta/team")).isEqualTo("a");
@@ -212,7 +216,7 @@ class TokenApiTest {
         Result created = api.post(ROOT, "auth/token/create-orphan", "{'id':'my-fixed-token','policies':['admin']}");
 
         assertThat(created.text("/auth/client_token")).isEqualTo("my-fixed-token");
-        assertThat(created.body().at("/auth/orphan").asBoolean()).isTrue();
+        assertThat(created.json().at("/auth/orphan").asBoolean()).isTrue();
         assertThat(api.post(ROOT, "auth/token/create", "{'id':'my-fixed-token'}").errors())
                 .containsExactly("cannot create a token with a duplicate ID");
         assertThat(api.post(ROOT, "auth/token/create", "{'id':'hvs.x'}").errors())

@@ -1,6 +1,8 @@
 package io.coffer.api.auth;
 
+import io.coffer.api.Timestamps;
 import io.coffer.api.testing.InMemoryLogicalStorage;
+import io.coffer.api.testing.MutableClock;
 import io.coffer.storage.Txn;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +14,7 @@ final class TokenStoreFixture {
     static final String ROOT = "hvs.rootrootrootrootrootroot";
 
     final InMemoryLogicalStorage storage = new InMemoryLogicalStorage();
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final TokenStore store = new TokenStore(storage, clock);
 
     TokenStoreFixture() {
@@ -25,7 +27,7 @@ final class TokenStoreFixture {
         long now = clock.instant().getEpochSecond();
         return new TokenEntry(TokenIds.newAccessor(), policies, "auth/token/create", "token", null, now, ttl,
                 ttl == 0 ? 0 : now + ttl, 0, 0, ttl != 0, numUses, null, "service", ttl,
-                TokenView.timestamp(clock.instant()), 0);
+                Timestamps.format(clock.instant()), 0);
     }
 
     /** Creates a child of {@code parent} through the store's conditional create; returns its token. */

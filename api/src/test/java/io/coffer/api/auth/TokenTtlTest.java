@@ -73,12 +73,4 @@ class TokenTtlTest {
                     assertThat(e.errors()).containsExactly("past the max TTL, cannot renew");
                 });
     }
-
-    @Test
-    void humanDurationsDropZeroUnitsAsVaultPrintsThem() {
-        assertThat(TokenTtl.human(768 * HOUR)).isEqualTo("768h");
-        assertThat(TokenTtl.human(HOUR + 1)).isEqualTo("1h1s");
-        assertThat(TokenTtl.human(90)).isEqualTo("1m30s");
-        assertThat(TokenTtl.human(0)).isEqualTo("0s");
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.api.ApiException;
+import io.coffer.api.Timestamps;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

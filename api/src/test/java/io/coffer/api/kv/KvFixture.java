@@ -8,6 +8,7 @@ import io.coffer.api.Json;
 import io.coffer.api.Operation;
 import io.coffer.api.mount.MountEntry;
 import io.coffer.api.testing.InMemoryLogicalStorage;
+import io.coffer.api.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

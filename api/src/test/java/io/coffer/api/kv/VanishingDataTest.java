@@ -9,6 +9,7 @@ import io.coffer.api.Operation;
 import io.coffer.api.mount.MountEntry;
 import io.coffer.api.store.LogicalStorage;
 import io.coffer.api.testing.InMemoryLogicalStorage;
+import io.coffer.api.testing.MutableClock;
 import io.coffer.storage.Entry;
 import io.coffer.storage.Txn;
 import io.coffer.storage.TxnResult;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.api.Json;
+import io.coffer.api.testing.MutableClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.api.ApiOptions;
 import io.coffer.api.Json;
-import io.coffer.api.audit.ApiNodeFixture;
+import io.coffer.api.testing.ApiTestNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MetricsApiTest {
 
-    private static final String ROOT = ApiNodeFixture.ROOT_TOKEN;
+    private static final String ROOT = ApiTestNode.ROOT;
     private static final Map<String, String> PROMETHEUS = Map.of("format", "prometheus");
 
     @TempDir
     Path dir;
-    private ApiNodeFixture node;
+    private ApiTestNode node;
 
     @AfterEach
     void stop() {
@@ -37,7 +37,7 @@ class MetricsApiTest {
 
     @Test
     void activeAndUnsealedFlipAcrossSealAndUnseal() {
-        node = ApiNodeFixture.start(dir, options(true, true, true, "node-a"));
+        node = ApiTestNode.start(dir, options(true, true, true, "node-a"));
 
         Map<String, PromParser.Family> up = scrape(null);
         assertThat(value(up, "vault_core_unsealed")).isEqualTo(1.0);
@@ -64,24 +64,24 @@ class MetricsApiTest {
 
     @Test
     void withoutUnauthenticatedAccessATokenIsNeededAndSealedIs503() {
-        node = ApiNodeFixture.start(dir, options(true, true, false, "node-a"));
+        node = ApiTestNode.start(dir, options(true, true, false, "node-a"));
         assertThat(node.call("GET", "sys/metrics", null, null, PROMETHEUS, Map.of()).status()).isEqualTo(403);
         assertThat(value(scrape(ROOT), "vault_core_unsealed")).isEqualTo(1.0);
         node.seal();
-        ApiNodeFixture.Result sealed = node.call("GET", "sys/metrics", ROOT, null, PROMETHEUS, Map.of());
+        ApiTestNode.Result sealed = node.call("GET", "sys/metrics", ROOT, null, PROMETHEUS, Map.of());
         assertThat(sealed.status()).isEqualTo(503);
         assertThat(sealed.json().at("/errors/0").asText()).isEqualTo("Vault is sealed");
     }
 
     @Test
     void withoutATelemetryStanzaPrometheusIs400ButJsonWorks() throws IOException {
-        node = ApiNodeFixture.start(dir, ApiOptions.defaults());
-        ApiNodeFixture.Result refused = node.call("GET", "sys/metrics", ROOT, null, PROMETHEUS, Map.of());
+        node = ApiTestNode.start(dir, ApiOptions.defaults());
+        ApiTestNode.Result refused = node.call("GET", "sys/metrics", ROOT, null, PROMETHEUS, Map.of());
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text()).isEqualTo("prometheus is not enabled");
         assertThat(refused.contentType()).isEqualTo("text/plain");
 
-        ApiNodeFixture.Result json = node.call("GET", "sys/metrics", ROOT, null);
+        ApiTestNode.Result json = node.call("GET", "sys/metrics", ROOT, null);
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.contentType()).isEqualTo("application/json");
         JsonNode dump = Json.parse(json.text().getBytes(StandardCharsets.UTF_8));
@@ -95,12 +95,12 @@ class MetricsApiTest {
 
     @Test
     void formatComesFromTheAcceptHeaderAndUnknownFormatsAre400() {
-        node = ApiNodeFixture.start(dir, options(true, true, true, "node-a"));
-        ApiNodeFixture.Result accepted = node.call("GET", "sys/metrics", null, null, Map.of(),
+        node = ApiTestNode.start(dir, options(true, true, true, "node-a"));
+        ApiTestNode.Result accepted = node.call("GET", "sys/metrics", null, null, Map.of(),
                 Map.of("accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5"));
         assertThat(accepted.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
         PromParser.parse(accepted.text());
-        ApiNodeFixture.Result unknown = node.call("GET", "sys/metrics", null, null, Map.of("format", "xml"),
+        ApiTestNode.Result unknown = node.call("GET", "sys/metrics", null, null, Map.of("format", "xml"),
                 Map.of());
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.text()).isEqualTo("metric response format \"xml\" unknown");
@@ -108,7 +108,7 @@ class MetricsApiTest {
 
     @Test
     void gaugeNamesCarryTheHostNameUnlessDisabled() {
-        node = ApiNodeFixture.start(dir, options(true, false, true, "node-a.example"));
+        node = ApiTestNode.start(dir, options(true, false, true, "node-a.example"));
         Map<String, PromParser.Family> families = scrape(null);
         assertThat(families).containsKeys("vault_node_a_example_core_unsealed", "vault_node_a_example_raft_leader");
         assertThat(families).doesNotContainKey("vault_core_unsealed");
@@ -116,7 +116,7 @@ class MetricsApiTest {
 
     @Test
     void requestsAndBarrierOperationsAreTimed() {
-        node = ApiNodeFixture.start(dir, options(true, true, false, "node-a"));
+        node = ApiTestNode.start(dir, options(true, true, false, "node-a"));
         node.call("GET", "sys/mounts", ROOT, null);
         node.call("POST", "sys/mounts/secret", ROOT, "{\"type\":\"kv\"}");
         Map<String, PromParser.Family> families = scrape(ROOT);
@@ -131,7 +131,7 @@ class MetricsApiTest {
     }
 
     private Map<String, PromParser.Family> scrape(String token) {
-        ApiNodeFixture.Result result = node.call("GET", "sys/metrics", token, null, PROMETHEUS, Map.of());
+        ApiTestNode.Result result = node.call("GET", "sys/metrics", token, null, PROMETHEUS, Map.of());
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
         return PromParser.parse(result.text());

@@ -3,6 +3,7 @@ package io.coffer.api.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coffer.api.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.coffer.api.policystore;
 
-import static io.coffer.api.auth.ApiNodeFixture.ROOT;
 import static io.coffer.api.policystore.PolicyApiTest.policyBody;
+import static io.coffer.api.testing.ApiTestNode.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.api.auth.ApiNodeFixture;
-import io.coffer.api.auth.ApiNodeFixture.Result;
+import io.coffer.api.testing.ApiTestNode;
+import io.coffer.api.testing.ApiTestNode.Result;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +21,12 @@ class AccessControlApiTest {
 
     @TempDir
     static Path dir;
-    static ApiNodeFixture api;
+    static ApiTestNode api;
     static String app;
 
     @BeforeAll
     static void start() {
-        api = ApiNodeFixture.start(dir);
+        api = ApiTestNode.start(dir);
         ok(api.post(ROOT, "sys/mounts/secret", "{'type':'kv','options':{'version':'2'}}"));
         writePolicy("app", "path \"secret/data/app/*\" { capabilities = [\"read\"] }");
         ok(api.post(ROOT, "secret/data/app/config", "{'data':{'user':'app'}}"));
@@ -40,7 +40,7 @@ class AccessControlApiTest {
     }
 
     static void ok(Result result) {
-        assertThat(result.status()).as(String.valueOf(result.body())).isBetween(200, 204);
+        assertThat(result.status()).as(String.valueOf(result.json())).isBetween(200, 204);
     }
 
     static void writePolicy(String name, String hcl) {
@@ -123,14 +123,14 @@ class AccessControlApiTest {
         String token = token("caps");
 
         Result one = api.post(token, "sys/capabilities-self", "{'paths':['secret/data/caps/x']}");
-        assertThat(one.body().get("capabilities").toString()).isEqualTo("[\"create\",\"read\",\"update\"]");
-        assertThat(one.body().at("/data/secret~1data~1caps~1x").toString())
+        assertThat(one.json().get("capabilities").toString()).isEqualTo("[\"create\",\"read\",\"update\"]");
+        assertThat(one.json().at("/data/secret~1data~1caps~1x").toString())
                 .isEqualTo("[\"create\",\"read\",\"update\"]");
 
         Result two = api.post(token, "sys/capabilities-self", "{'paths':['secret/data/caps/x','sys/mounts']}");
         assertThat(two.data().has("capabilities")).isFalse();
         assertThat(two.data().get("sys/mounts").toString()).isEqualTo("[\"deny\"]");
-        assertThat(api.post(ROOT, "sys/capabilities-self", "{'path':'anything'}").body().get("capabilities")
+        assertThat(api.post(ROOT, "sys/capabilities-self", "{'path':'anything'}").json().get("capabilities")
                 .toString()).isEqualTo("[\"root\"]");
     }
 
@@ -142,8 +142,8 @@ class AccessControlApiTest {
         Result byAccessor = api.post(ROOT, "sys/capabilities-accessor",
                 "{'accessor':'" + accessor + "','paths':['secret/data/app/x']}");
 
-        assertThat(byToken.body().get("capabilities").toString()).isEqualTo("[\"read\"]");
-        assertThat(byAccessor.body().get("capabilities").toString()).isEqualTo("[\"read\"]");
+        assertThat(byToken.json().get("capabilities").toString()).isEqualTo("[\"read\"]");
+        assertThat(byAccessor.json().get("capabilities").toString()).isEqualTo("[\"read\"]");
         assertThat(api.post(ROOT, "sys/capabilities", "{'token':'hvs.nope','paths':['x']}").errors())
                 .containsExactly("invalid token");
         assertThat(api.post(app, "sys/capabilities", "{'token':'" + app + "','paths':['x']}").status())

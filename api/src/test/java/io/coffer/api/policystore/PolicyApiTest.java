@@ -1,11 +1,11 @@
 package io.coffer.api.policystore;
 
-import static io.coffer.api.auth.ApiNodeFixture.ROOT;
+import static io.coffer.api.testing.ApiTestNode.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.api.Json;
-import io.coffer.api.auth.ApiNodeFixture;
-import io.coffer.api.auth.ApiNodeFixture.Result;
+import io.coffer.api.testing.ApiTestNode;
+import io.coffer.api.testing.ApiTestNode.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -25,11 +25,11 @@ class PolicyApiTest {
 
     @TempDir
     static Path dir;
-    static ApiNodeFixture api;
+    static ApiTestNode api;
 
     @BeforeAll
     static void start() {
-        api = ApiNodeFixture.start(dir);
+        api = ApiTestNode.start(dir);
     }
 
     @AfterAll
@@ -49,7 +49,7 @@ class PolicyApiTest {
         Result read = api.get(ROOT, "sys/policies/acl/app");
         assertThat(read.text("/data/name")).isEqualTo("app");
         assertThat(read.text("/data/policy")).isEqualTo(APP_HCL);
-        assertThat(read.body().has("policy")).isFalse();
+        assertThat(read.json().has("policy")).isFalse();
         assertThat(api.list(ROOT, "sys/policies/acl").data().get("keys").toString())
                 .contains("\"app\"").startsWith("[\"app\",\"default\"").endsWith("\"root\"]");
 
@@ -61,7 +61,7 @@ class PolicyApiTest {
     void legacyEndpointsUseRulesAndInjectTheirData() {
         Result written = api.postRaw(ROOT, "sys/policy/legacy", policyBody("rules", APP_HCL));
         assertThat(written.status()).isEqualTo(200);
-        assertThat(written.body().get("warnings").toString())
+        assertThat(written.json().get("warnings").toString())
                 .isEqualTo("[\"'rules' is deprecated, please use 'policy' instead\"]");
         assertThat(api.postRaw(ROOT, "sys/policy/legacy2", policyBody("policy", APP_HCL)).status())
                 .isEqualTo(204);
@@ -71,8 +71,8 @@ class PolicyApiTest {
         assertThat(read.text("/rules")).isEqualTo(APP_HCL);
         assertThat(read.text("/name")).isEqualTo("legacy");
         Result list = api.get(ROOT, "sys/policy");
-        assertThat(list.body().get("keys")).isEqualTo(list.body().get("policies"));
-        assertThat(list.body().get("keys").toString()).contains("\"legacy\"", "\"default\"", "\"root\"");
+        assertThat(list.json().get("keys")).isEqualTo(list.json().get("policies"));
+        assertThat(list.json().get("keys").toString()).contains("\"legacy\"", "\"default\"", "\"root\"");
         assertThat(api.delete(ROOT, "sys/policy/legacy2").status()).isEqualTo(204);
     }
 

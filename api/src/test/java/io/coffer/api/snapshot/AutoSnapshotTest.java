@@ -79,7 +79,7 @@ class AutoSnapshotTest {
         assertThat(files).allMatch(p -> p.getFileName().toString().matches("vault-snapshot-\\d{8}T\\d{9}Z\\.snap"));
         assertThat(taken.stream().map(u -> Path.of(URI.create(u))).filter(Files::exists)).hasSizeLessThanOrEqualTo(2);
         for (Path file : files) {
-            assertThat(SnapshotVerifier.verify(file, node.unsealKey).entries()).isPositive();
+            assertThat(SnapshotVerifier.verify(file, node.unsealKey()).entries()).isPositive();
         }
         assertThat(status.get("consecutive_errors").asInt()).isZero();
         assertThat(status.get("last_snapshot_error").asText()).isEmpty();

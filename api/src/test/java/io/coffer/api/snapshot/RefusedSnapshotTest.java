@@ -52,7 +52,7 @@ class RefusedSnapshotTest {
         try (Stream<Path> scratch = Files.list(node.raft().scratchDir())) {
             assertThat(scratch).isEmpty();
         }
-        assertThat(node.node.seal().sealed()).isFalse();
+        assertThat(node.node().seal().sealed()).isFalse();
     }
 
     private Map<String, byte[]> members() {

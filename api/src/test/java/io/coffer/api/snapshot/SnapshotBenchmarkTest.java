@@ -45,7 +45,7 @@ class SnapshotBenchmarkTest {
             write(node, secrets);
             report("wrote %d secrets in %.1f s", secrets, seconds(t0));
             ApiServer server = ApiServer.start(new ApiServerOptions("127.0.0.1", 0, null,
-                    ApiServerOptions.DEFAULT_MAX_REQUEST_SIZE, 300, false), node.node.handler());
+                    ApiServerOptions.DEFAULT_MAX_REQUEST_SIZE, 300, false), node.node().handler());
             try {
                 run(node, server, secrets);
             } finally {
@@ -61,7 +61,7 @@ class SnapshotBenchmarkTest {
         resetPeaks();
         long t1 = System.nanoTime();
         HttpResponse<Path> saved = client.send(HttpRequest.newBuilder(URI.create(base))
-                .header("X-Vault-Token", node.rootToken).timeout(Duration.ofMinutes(10)).GET().build(),
+                .header("X-Vault-Token", node.rootToken()).timeout(Duration.ofMinutes(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofFile(file));
         assertThat(saved.statusCode()).isEqualTo(200);
         report("save: %.1f s, archive %.1f MiB, peak heap %.0f MiB", seconds(t1), Files.size(file) / 1048576.0,
@@ -71,7 +71,7 @@ class SnapshotBenchmarkTest {
         resetPeaks();
         long t2 = System.nanoTime();
         HttpResponse<String> restored = client.send(HttpRequest.newBuilder(URI.create(base))
-                .header("X-Vault-Token", node.rootToken).timeout(Duration.ofMinutes(10))
+                .header("X-Vault-Token", node.rootToken()).timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(restored.statusCode()).as(restored.body()).isEqualTo(204);
         report("restore: %.1f s, peak heap %.0f MiB, %d stored entries (%d before), max heap %d MiB",

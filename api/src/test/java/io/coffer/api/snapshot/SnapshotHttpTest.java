@@ -41,7 +41,7 @@ class SnapshotHttpTest {
             node.call("PUT", "secret/s" + i, "{\"value\":\"" + "x".repeat(1000) + "\"}");
         }
         server = ApiServer.start(new ApiServerOptions("127.0.0.1", 0, null, MAX_REQUEST, 300, false),
-                node.node.handler());
+                node.node().handler());
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -61,7 +61,7 @@ class SnapshotHttpTest {
     void archiveIsStreamedAndALargerThanLimitRestoreIsAccepted() throws Exception {
         Path file = dir.resolve("backup.snap");
         HttpResponse<Path> saved = client.send(request("sys/storage/raft/snapshot")
-                .header("X-Vault-Token", node.rootToken).GET().build(), HttpResponse.BodyHandlers.ofFile(file));
+                .header("X-Vault-Token", node.rootToken()).GET().build(), HttpResponse.BodyHandlers.ofFile(file));
 
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.headers().firstValue("content-type")).hasValue("application/gzip");
@@ -76,7 +76,7 @@ class SnapshotHttpTest {
         node.call("PUT", "secret/later", "{\"value\":\"gone\"}");
 
         HttpResponse<String> restored = client.send(request("sys/storage/raft/snapshot")
-                .header("X-Vault-Token", node.rootToken).expectContinue(true)
+                .header("X-Vault-Token", node.rootToken()).expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(restored.statusCode()).as(restored.body()).isEqualTo(204);
@@ -89,7 +89,7 @@ class SnapshotHttpTest {
     @Test
     void otherRequestsKeepTheBodyLimitAndAnonymousUploadsAreRefused() throws Exception {
         String big = "{\"value\":\"" + "y".repeat(MAX_REQUEST) + "\"}";
-        HttpResponse<String> tooLarge = client.send(request("secret/big").header("X-Vault-Token", node.rootToken)
+        HttpResponse<String> tooLarge = client.send(request("secret/big").header("X-Vault-Token", node.rootToken())
                 .PUT(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
 
@@ -98,7 +98,7 @@ class SnapshotHttpTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(archive)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(403);
 
-        HttpResponse<String> afterwards = client.send(request("secret/s1").header("X-Vault-Token", node.rootToken)
+        HttpResponse<String> afterwards = client.send(request("secret/s1").header("X-Vault-Token", node.rootToken())
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(afterwards.statusCode()).isEqualTo(200);
     }

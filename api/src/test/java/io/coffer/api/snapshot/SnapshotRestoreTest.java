@@ -107,7 +107,7 @@ class SnapshotRestoreTest {
         assertThat(read(node, "kept")).isEqualTo("before");
         assertThat(read(node, "later")).isEqualTo("<404>");
         assertThat(read(node, "loop-0")).isEqualTo("v0");
-        assertThat(node.node.seal().sealed()).isFalse();
+        assertThat(node.node().seal().sealed()).isFalse();
         put(node, "after-restore", "ok");
         assertThat(read(node, "after-restore")).isEqualTo("ok");
         try (Stream<Path> scratch = Files.list(node.raft().scratchDir())) {
@@ -116,7 +116,7 @@ class SnapshotRestoreTest {
     }
 
     private static SnapshotNode.Result unseal(SnapshotNode node, byte[] key) {
-        return node.call("PUT", "sys/unseal", null, ("{\"key\":\"" + HexFormat.of().formatHex(key) + "\"}")
+        return node.send("PUT", "sys/unseal", null, ("{\"key\":\"" + HexFormat.of().formatHex(key) + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -144,15 +144,15 @@ class SnapshotRestoreTest {
         SnapshotNode.Result forced = b.restore(archive, true);
 
         assertThat(forced.status()).as(forced.text()).isEqualTo(204);
-        assertThat(b.node.seal().sealed()).as("keys of another cluster seal the node").isTrue();
+        assertThat(b.node().seal().sealed()).as("keys of another cluster seal the node").isTrue();
         assertThat(b.call("GET", "secret/origin", null).status()).isEqualTo(503);
-        assertThat(unseal(b, b.unsealKey).status()).as("its own key no longer opens it").isEqualTo(400);
-        SnapshotNode.Result unsealed = unseal(b, a.unsealKey);
+        assertThat(unseal(b, b.unsealKey()).status()).as("its own key no longer opens it").isEqualTo(400);
+        SnapshotNode.Result unsealed = unseal(b, a.unsealKey());
         assertThat(unsealed.status()).as(unsealed.text()).isEqualTo(200);
         assertThat(unsealed.json().get("sealed").asBoolean()).isFalse();
-        SnapshotNode.Result served = b.call("GET", "secret/origin", a.rootToken, new byte[0]);
+        SnapshotNode.Result served = b.send("GET", "secret/origin", a.rootToken(), new byte[0]);
         assertThat(served.status()).as(served.text()).isEqualTo(200);
         assertThat(served.json().at("/data/value").asText()).isEqualTo("cluster-a");
-        assertThat(b.call("GET", "secret/origin", b.rootToken, new byte[0]).status()).isEqualTo(403);
+        assertThat(b.send("GET", "secret/origin", b.rootToken(), new byte[0]).status()).isEqualTo(403);
     }
 }

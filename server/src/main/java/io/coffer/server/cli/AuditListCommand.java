@@ -1,11 +1,8 @@
 package io.coffer.server.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,9 +20,7 @@ final class AuditListCommand extends ClientCommand {
 
     @Override
     protected int execute() {
-        if (!args.isEmpty()) {
-            throw CommandFailure.usage("Too many arguments (expected 0, got " + args.size() + ")");
-        }
+        requireArgs(args, 0);
         VaultClient client = client();
         Secret secret = attempt(() -> client.send(VaultRequest.get("sys/audit")), "Error listing audits");
         ObjectNode devices = secret == null || secret.data() == null ? null : secret.data();
@@ -36,11 +31,9 @@ final class AuditListCommand extends ClientCommand {
             ui().output("No audit devices are enabled.");
             return 2;
         }
-        Map<String, JsonNode> sorted = new TreeMap<>();
-        devices.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
         List<String> rows = new ArrayList<>();
         rows.add(detailed ? "Path | Type | Description | Replication | Options" : "Path | Type | Description");
-        sorted.forEach((key, device) -> {
+        GoJson.sortedFields(devices).forEach((key, device) -> {
             String row = device.path("path").asText(key) + " | " + device.path("type").asText() + " | "
                     + device.path("description").asText();
             if (detailed) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -20,9 +19,7 @@ final class AutopilotStateCommand extends ClientCommand {
 
     @Override
     protected int execute() {
-        if (!args.isEmpty()) {
-            throw CommandFailure.usage("Too many arguments (expected 0, got " + args.size() + ")");
-        }
+        requireArgs(args, 0);
         VaultClient client = client();
         Secret secret = attempt(() -> client.read("sys/storage/raft/autopilot/state", Map.of()),
                 "Error checking autopilot state");
@@ -52,9 +49,7 @@ final class AutopilotStateCommand extends ClientCommand {
             out.append(String.format("Optimistic Failure Tolerance:    %d%n", optimistic));
         }
         out.append("Servers:\n");
-        Map<String, JsonNode> servers = new TreeMap<>();
-        state.path("servers").fields().forEachRemaining(e -> servers.put(e.getKey(), e.getValue()));
-        servers.values().forEach(server -> server(server, out));
+        GoJson.sortedFields(state.path("servers")).values().forEach(server -> server(server, out));
         return out.toString();
     }
 

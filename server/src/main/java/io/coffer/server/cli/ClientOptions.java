@@ -1,7 +1,6 @@
 package io.coffer.server.cli;
 
-import com.fasterxml.jackson.databind.node.TextNode;
-import io.coffer.api.kv.GoDuration;
+import io.coffer.api.GoDuration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -160,7 +159,7 @@ public final class ClientOptions {
     private Duration timeout() throws ClientException {
         String value = env.getOr("VAULT_CLIENT_TIMEOUT", "60");
         try {
-            Duration parsed = GoDuration.parseSeconds(TextNode.valueOf(value.trim()));
+            Duration parsed = GoDuration.parseSeconds(value.trim());
             return parsed.isZero() || parsed.isNegative() ? Duration.ofSeconds(60) : parsed;
         } catch (IllegalArgumentException e) {
             throw new ClientException("could not parse VAULT_CLIENT_TIMEOUT", e);

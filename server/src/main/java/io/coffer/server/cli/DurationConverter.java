@@ -1,7 +1,6 @@
 package io.coffer.server.cli;
 
-import com.fasterxml.jackson.databind.node.TextNode;
-import io.coffer.api.kv.GoDuration;
+import io.coffer.api.GoDuration;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 
@@ -10,6 +9,6 @@ final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
-        return GoDuration.parseSeconds(TextNode.valueOf(value.trim()));
+        return GoDuration.parseSeconds(value.trim());
     }
 }

@@ -25,6 +25,13 @@ final class GoJson {
         return out.toString();
     }
 
+    /** The fields of {@code object} in key order, as Go ranges over a sorted map; none for a non-object. */
+    static Map<String, JsonNode> sortedFields(JsonNode object) {
+        Map<String, JsonNode> fields = new TreeMap<>();
+        object.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+        return fields;
+    }
+
     /** A deep copy of {@code node} with every object's fields in key order. */
     static JsonNode sorted(JsonNode node) {
         if (node == null) {

@@ -1,8 +1,7 @@
 package io.coffer.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.coffer.api.kv.GoDuration;
-import java.time.Duration;
+import io.coffer.api.GoDuration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,32 +72,17 @@ final class GoText {
                 || key.equals("ttl_max");
     }
 
+    /** A data field as the CLI's tables print it: {@link #humanDuration} for TTL-like keys, else {@code %v}. */
+    static String field(String key, JsonNode value) {
+        return looksLikeDuration(key) ? humanDuration(value) : value(value);
+    }
+
     /** {@code humanDurationInt}: integral numbers of seconds as {@code 768h}, {@code 1m30s}; others as {@code %v}. */
     static String humanDuration(JsonNode node) {
         if (node != null && node.isIntegralNumber() && node.canConvertToLong()) {
-            return humanDuration(node.asLong());
+            return GoDuration.human(node.asLong());
         }
         return value(node);
-    }
-
-    static String humanDuration(long seconds) {
-        if (seconds == 0) {
-            return "0s";
-        }
-        String text = GoDuration.format(Duration.ofSeconds(seconds));
-        if (text.endsWith("m0s")) {
-            text = text.substring(0, text.length() - 2);
-        }
-        int at = text.indexOf("h0m");
-        if (at > 0) {
-            text = text.substring(0, at + 1) + text.substring(at + 3);
-        }
-        return text;
-    }
-
-    /** Go's {@code Duration.String()} of whole seconds, as request bodies carry them ({@code 768h0m0s}). */
-    static String goDuration(Duration duration) {
-        return GoDuration.format(duration);
     }
 
     /** {@code wrapAtLength}: the text re-flowed into lines of at most 78 columns. */

@@ -14,12 +14,7 @@ final class KvMetadataDeleteCommand extends KvSubcommand {
 
     @Override
     protected int execute() {
-        requireArgs(args, 1);
-        Target target = resolve(args.get(0));
-        if (!target.v2()) {
-            throw CommandFailure.usage("Metadata not supported on KV Version 1");
-        }
-        String fullPath = target.fullPath("metadata");
+        String fullPath = metadataPath(args);
         attempt(() -> client().send(VaultRequest.delete(fullPath)), "Error deleting " + fullPath);
         ui().output("Success! Data deleted (if it existed) at: " + fullPath);
         return 0;

@@ -21,12 +21,7 @@ final class KvMetadataGetCommand extends KvSubcommand {
 
     @Override
     protected int execute() {
-        requireArgs(args, 1);
-        Target target = resolve(args.get(0));
-        if (!target.v2()) {
-            throw CommandFailure.usage("Metadata not supported on KV Version 1");
-        }
-        String fullPath = target.fullPath("metadata");
+        String fullPath = metadataPath(args);
         Secret secret = attempt(() -> client().read(fullPath, Map.of()), "Error reading " + fullPath);
         if (secret == null) {
             throw CommandFailure.remote("No value found at " + fullPath);

@@ -2,6 +2,7 @@ package io.coffer.server.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.api.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,12 +39,7 @@ final class KvMetadataPutCommand extends KvSubcommand {
 
     @Override
     protected int execute() {
-        requireArgs(args, 1);
-        Target target = resolve(args.get(0));
-        if (!target.v2()) {
-            throw CommandFailure.usage("Metadata not supported on KV Version 1");
-        }
-        String fullPath = target.fullPath("metadata");
+        String fullPath = metadataPath(args);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         if (maxVersions >= 0) {
             body.put("max_versions", maxVersions);
@@ -52,7 +48,7 @@ final class KvMetadataPutCommand extends KvSubcommand {
             body.put("cas_required", casRequired);
         }
         if (deleteVersionAfter != null && !deleteVersionAfter.isNegative()) {
-            body.put("delete_version_after", GoText.goDuration(deleteVersionAfter));
+            body.put("delete_version_after", GoDuration.format(deleteVersionAfter));
         }
         if (!customMetadata.isEmpty()) {
             ObjectNode custom = body.putObject("custom_metadata");

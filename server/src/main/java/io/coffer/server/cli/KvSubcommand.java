@@ -1,5 +1,6 @@
 package io.coffer.server.cli;
 
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,5 +45,15 @@ abstract class KvSubcommand extends ClientCommand {
         KvPaths.Mount found = attempt(() -> KvPaths.preflight(client, probe), "");
         String path = !flag.isEmpty() && found.v2() ? KvPaths.join(found.mountPath(), partial) : partial;
         return new Target(path, found.mountPath(), found.v2(), flag);
+    }
+
+    /** The {@code <mount>/metadata/<path>} of the one argument; a KV v1 mount has no metadata (usage error). */
+    protected final String metadataPath(List<String> args) {
+        requireArgs(args, 1);
+        Target target = resolve(args.get(0));
+        if (!target.v2()) {
+            throw CommandFailure.usage("Metadata not supported on KV Version 1");
+        }
+        return target.fullPath("metadata");
     }
 }

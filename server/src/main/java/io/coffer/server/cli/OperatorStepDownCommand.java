@@ -14,9 +14,7 @@ final class OperatorStepDownCommand extends ClientCommand {
 
     @Override
     protected int execute() {
-        if (!args.isEmpty()) {
-            throw CommandFailure.usage("Too many arguments (expected 0, got " + args.size() + ")");
-        }
+        requireArgs(args, 0);
         VaultClient client = client();
         attempt(() -> client.execute(VaultRequest.put("sys/step-down", null)), "Error stepping down");
         ui().output("Success! Stepped down: " + client.address());

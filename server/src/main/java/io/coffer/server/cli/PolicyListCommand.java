@@ -15,9 +15,7 @@ final class PolicyListCommand extends ClientCommand {
 
     @Override
     protected int execute() {
-        if (!args.isEmpty()) {
-            throw CommandFailure.usage("Too many arguments (expected 0, got " + args.size() + ")");
-        }
+        requireArgs(args, 0);
         VaultClient client = client();
         Secret secret = attempt(() -> client.send(VaultRequest.get("sys/policies/acl").withQuery("list", "true")),
                 "Error listing policies");

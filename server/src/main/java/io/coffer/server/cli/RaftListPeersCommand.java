@@ -19,9 +19,7 @@ final class RaftListPeersCommand extends ClientCommand {
 
     @Override
     protected int execute() {
-        if (!args.isEmpty()) {
-            throw CommandFailure.usage("Too many arguments (expected 0, got " + args.size() + ")");
-        }
+        requireArgs(args, 0);
         VaultClient client = client();
         Secret secret = attempt(() -> client.read("sys/storage/raft/configuration", Map.of()),
                 "Error reading the raft cluster configuration");

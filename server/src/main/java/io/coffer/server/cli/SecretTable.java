@@ -2,6 +2,7 @@ package io.coffer.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.api.GoDuration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,10 @@ final class SecretTable {
         if (secret.leaseDuration() > 0) {
             if (!secret.leaseId().isEmpty()) {
                 rows.add("lease_id" + D + secret.leaseId());
-                rows.add("lease_duration" + D + GoText.humanDuration(secret.leaseDuration()));
+                rows.add("lease_duration" + D + GoDuration.human(secret.leaseDuration()));
                 rows.add("lease_renewable" + D + secret.renewable());
             } else {
-                rows.add("refresh_interval" + D + GoText.humanDuration(secret.leaseDuration()));
+                rows.add("refresh_interval" + D + GoDuration.human(secret.leaseDuration()));
             }
         }
         if (secret.auth() != null) {
@@ -38,10 +39,7 @@ final class SecretTable {
         }
         ObjectNode data = secret.data();
         if (data != null) {
-            Map<String, JsonNode> sorted = new TreeMap<>();
-            data.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
-            sorted.forEach((key, value) -> rows.add(key + D
-                    + (GoText.looksLikeDuration(key) ? GoText.humanDuration(value) : GoText.value(value))));
+            GoJson.sortedFields(data).forEach((key, value) -> rows.add(key + D + GoText.field(key, value)));
         }
         return rows;
     }
@@ -55,7 +53,7 @@ final class SecretTable {
         rows.add("token" + D + auth.path("client_token").asText());
         rows.add("token_accessor" + D + auth.path("accessor").asText());
         long duration = auth.path("lease_duration").asLong(0);
-        rows.add("token_duration" + D + (duration == 0 ? "\u221e" : GoText.humanDuration(duration)));
+        rows.add("token_duration" + D + (duration == 0 ? "\u221e" : GoDuration.human(duration)));
         rows.add("token_renewable" + D + auth.path("renewable").asBoolean(false));
         rows.add("token_policies" + D + GoText.quotedList(auth.get("token_policies")));
         rows.add("identity_policies" + D + GoText.quotedList(auth.get("identity_policies")));

@@ -2,6 +2,7 @@ package io.coffer.server.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.api.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,8 +69,8 @@ final class SecretsEnableCommand extends ClientCommand {
         body.put("type", type).put("description", description);
         ObjectNode config = body.putObject("config");
         config.putNull("options");
-        config.put("default_lease_ttl", GoText.goDuration(defaultLeaseTtl));
-        config.put("max_lease_ttl", GoText.goDuration(maxLeaseTtl));
+        config.put("default_lease_ttl", GoDuration.format(defaultLeaseTtl));
+        config.put("max_lease_ttl", GoDuration.format(maxLeaseTtl));
         config.put("force_no_cache", forceNoCache);
         body.put("local", local).put("seal_wrap", sealWrap).put("external_entropy_access", externalEntropyAccess);
         if (options.isEmpty()) {

@@ -2,10 +2,10 @@ package io.coffer.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.api.GoDuration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,9 +23,7 @@ final class SecretsListCommand extends ClientCommand {
 
     @Override
     protected int execute() {
-        if (!args.isEmpty()) {
-            throw CommandFailure.usage("Too many arguments (expected 0, got " + args.size() + ")");
-        }
+        requireArgs(args, 0);
         VaultClient client = client();
         Secret secret = attempt(() -> client.send(VaultRequest.get("sys/mounts")), "Error listing secrets engines");
         ObjectNode mounts = secret == null ? null : secret.data();
@@ -35,8 +33,7 @@ final class SecretsListCommand extends ClientCommand {
         if (!ui().isTable()) {
             return ui().json(GoJson.sorted(mounts));
         }
-        Map<String, JsonNode> sorted = new TreeMap<>();
-        mounts.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+        Map<String, JsonNode> sorted = GoJson.sortedFields(mounts);
         ui().table(detailed ? detailedRows(sorted) : simpleRows(sorted));
         return 0;
     }
@@ -74,6 +71,6 @@ final class SecretsListCommand extends ClientCommand {
     }
 
     private static String ttl(JsonNode seconds) {
-        return seconds.asLong() == 0 ? "system" : GoText.humanDuration(seconds.asLong());
+        return seconds.asLong() == 0 ? "system" : GoDuration.human(seconds.asLong());
     }
 }

@@ -19,9 +19,7 @@ public final class StatusCommand extends ClientCommand {
 
     @Override
     protected int execute() {
-        if (!args.isEmpty()) {
-            throw CommandFailure.usage("Too many arguments (expected 0, got " + args.size() + ")");
-        }
+        requireArgs(args, 0);
         VaultClient client;
         try {
             client = client();

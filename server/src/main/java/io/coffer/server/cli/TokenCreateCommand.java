@@ -3,6 +3,7 @@ package io.coffer.server.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.api.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,9 +76,7 @@ final class TokenCreateCommand extends ClientCommand {
 
     @Override
     protected int execute() {
-        if (!args.isEmpty()) {
-            throw CommandFailure.usage("Too many arguments (expected 0, got " + args.size() + ")");
-        }
+        requireArgs(args, 0);
         String path = !role.isEmpty() ? "auth/token/create/" + role
                 : orphan ? "auth/token/create-orphan" : "auth/token/create";
         ObjectNode body = body();
@@ -104,9 +103,9 @@ final class TokenCreateCommand extends ClientCommand {
             ObjectNode meta = body.putObject("meta");
             metadata.forEach(meta::put);
         }
-        body.put("ttl", GoText.goDuration(ttl));
-        body.put("explicit_max_ttl", GoText.goDuration(explicitMaxTtl));
-        body.put("period", GoText.goDuration(period));
+        body.put("ttl", GoDuration.format(ttl));
+        body.put("explicit_max_ttl", GoDuration.format(explicitMaxTtl));
+        body.put("period", GoDuration.format(period));
         if (orphan) {
             body.put("no_parent", true);
         }

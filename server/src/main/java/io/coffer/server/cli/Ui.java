@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The terminal side of a client command, after Vault's {@code cli.Ui} and {@code command/format.go}: results go to
@@ -79,12 +78,10 @@ final class Ui {
         if (data == null || !data.isObject() || data.isEmpty()) {
             return 0;
         }
-        Map<String, JsonNode> sorted = new TreeMap<>();
-        data.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
         List<String> rows = new ArrayList<>();
         rows.add("Key" + Columns.HOPE_DELIM + "Value");
-        sorted.forEach((key, value) -> rows.add(key + " " + Columns.HOPE_DELIM + " "
-                + (GoText.looksLikeDuration(key) ? GoText.humanDuration(value) : GoText.value(value))));
+        GoJson.sortedFields(data).forEach((key, value) -> rows.add(key + " " + Columns.HOPE_DELIM + " "
+                + GoText.field(key, value)));
         output(Columns.table(rows, Columns.HOPE_DELIM));
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.coffer.server.config;
 
+import io.coffer.api.GoDuration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.coffer.server.config;
 
+import io.coffer.api.GoDuration;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -69,7 +70,7 @@ final class Values {
         }
         if (value instanceof String s) {
             try {
-                return GoDuration.parse(s);
+                return GoDuration.parseSeconds(s.trim());
             } catch (IllegalArgumentException e) {
                 throw error(where, "expected a duration such as \"90s\", \"768h\" or a number of seconds, got "
                         + describe(value));

@@ -89,6 +89,11 @@ public final class CertificateFacts {
                 + notBefore(cert) + " until " + notAfter(cert);
     }
 
+    /** Whether the certificate's DNS or IP subjectAltNames cover {@code host}; the subject CN is never consulted. */
+    public static boolean covers(X509Certificate cert, String host) {
+        return subjectAltNames(cert).map(sans -> HostMatcher.covers(sans, host)).orElse(false);
+    }
+
     static Instant notBefore(X509Certificate cert) {
         return cert.getNotBefore().toInstant();
     }

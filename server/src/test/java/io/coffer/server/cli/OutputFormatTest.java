@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coffer.api.GoDuration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +33,11 @@ class OutputFormatTest {
 
     @Test
     void durationsPrintAsTheCliShortensThem() {
-        assertThat(GoText.humanDuration(2764800)).isEqualTo("768h");
-        assertThat(GoText.humanDuration(3600)).isEqualTo("1h");
-        assertThat(GoText.humanDuration(3660)).isEqualTo("1h1m");
-        assertThat(GoText.humanDuration(90)).isEqualTo("1m30s");
-        assertThat(GoText.humanDuration(0)).isEqualTo("0s");
+        assertThat(GoDuration.human(2764800)).isEqualTo("768h");
+        assertThat(GoDuration.human(3600)).isEqualTo("1h");
+        assertThat(GoDuration.human(3660)).isEqualTo("1h1m");
+        assertThat(GoDuration.human(90)).isEqualTo("1m30s");
+        assertThat(GoDuration.human(0)).isEqualTo("0s");
         assertThat(GoText.looksLikeDuration("token_ttl")).isTrue();
         assertThat(GoText.looksLikeDuration("creation_time")).isFalse();
     }

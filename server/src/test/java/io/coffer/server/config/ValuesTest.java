@@ -3,6 +3,7 @@ package io.coffer.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coffer.api.GoDuration;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

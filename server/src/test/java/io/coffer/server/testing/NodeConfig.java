@@ -19,9 +19,12 @@ import java.util.List;
  * @param clientCaFile {@code tls_client_ca_file}, or null
  * @param tlsDisable   {@code tls_disable = true} (then the certificate files are left out)
  * @param retryJoin    one {@code retry_join} block per entry
+ * @param raftSettings further {@code key = value} lines of the {@code storage "raft"} stanza, in order (values are
+ *                     written as given, so quote strings yourself)
  */
 public record NodeConfig(String nodeId, String ip, int apiPort, int clusterPort, Path dataDir, Path certFile,
-                         Path keyFile, Path clientCaFile, boolean tlsDisable, List<RetryJoin> retryJoin) {
+                         Path keyFile, Path clientCaFile, boolean tlsDisable, List<RetryJoin> retryJoin,
+                         List<String> raftSettings) {
 
     /** A {@code retry_join} block: the leader's API URL and the CA file that verifies it (or null). */
     public record RetryJoin(String leaderApiAddr, Path leaderCaCertFile) {
@@ -29,6 +32,14 @@ public record NodeConfig(String nodeId, String ip, int apiPort, int clusterPort,
 
     public NodeConfig {
         retryJoin = List.copyOf(retryJoin);
+        raftSettings = List.copyOf(raftSettings);
+    }
+
+    /** A configuration with no extra {@code storage "raft"} settings. */
+    public NodeConfig(String nodeId, String ip, int apiPort, int clusterPort, Path dataDir, Path certFile,
+                      Path keyFile, Path clientCaFile, boolean tlsDisable, List<RetryJoin> retryJoin) {
+        this(nodeId, ip, apiPort, clusterPort, dataDir, certFile, keyFile, clientCaFile, tlsDisable, retryJoin,
+                List.of());
     }
 
     public String scheme() {
@@ -45,17 +56,17 @@ public record NodeConfig(String nodeId, String ip, int apiPort, int clusterPort,
 
     public NodeConfig withCertificate(Path cert, Path key) {
         return new NodeConfig(nodeId, ip, apiPort, clusterPort, dataDir, cert, key, clientCaFile, tlsDisable,
-                retryJoin);
+                retryJoin, raftSettings);
     }
 
     public NodeConfig withClientCaFile(Path caFile) {
         return new NodeConfig(nodeId, ip, apiPort, clusterPort, dataDir, certFile, keyFile, caFile, tlsDisable,
-                retryJoin);
+                retryJoin, raftSettings);
     }
 
     public NodeConfig withTlsDisable(boolean disable) {
         return new NodeConfig(nodeId, ip, apiPort, clusterPort, dataDir, certFile, keyFile, clientCaFile, disable,
-                retryJoin);
+                retryJoin, raftSettings);
     }
 
     /** Adds a {@code retry_join} block for {@code leader}, verified with {@code caFile}. */
@@ -63,7 +74,21 @@ public record NodeConfig(String nodeId, String ip, int apiPort, int clusterPort,
         List<RetryJoin> joins = new ArrayList<>(retryJoin);
         joins.add(new RetryJoin(leader.apiAddr(), caFile));
         return new NodeConfig(nodeId, ip, apiPort, clusterPort, dataDir, certFile, keyFile, clientCaFile, tlsDisable,
-                joins);
+                joins, raftSettings);
+    }
+
+    /**
+     * Sets {@code key = value} in the {@code storage "raft"} stanza, replacing an earlier setting of {@code key};
+     * {@code value} is written as given (e.g. {@code "true"}, {@code "64"}); null removes the setting.
+     */
+    public NodeConfig withRaftSetting(String key, String value) {
+        List<String> settings = new ArrayList<>();
+        raftSettings.stream().filter(line -> !line.startsWith(key + " =")).forEach(settings::add);
+        if (value != null) {
+            settings.add(key + " = " + value);
+        }
+        return new NodeConfig(nodeId, ip, apiPort, clusterPort, dataDir, certFile, keyFile, clientCaFile, tlsDisable,
+                retryJoin, settings);
     }
 
     /** The {@code config.hcl} text. */
@@ -72,6 +97,7 @@ public record NodeConfig(String nodeId, String ip, int apiPort, int clusterPort,
         hcl.append("storage \"raft\" {\n");
         hcl.append("  path    = ").append(quote(dataDir)).append('\n');
         hcl.append("  node_id = ").append(quote(nodeId)).append('\n');
+        raftSettings.forEach(line -> hcl.append("  ").append(line).append('\n'));
         for (RetryJoin join : retryJoin) {
             hcl.append("\n  retry_join {\n    leader_api_addr = ").append(quote(join.leaderApiAddr())).append('\n');
             if (join.leaderCaCertFile() != null) {

@@ -14,6 +14,8 @@ import javax.net.ssl.SSLContext;
 public final class VaultHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The per-request timeout of {@link #send(String, String, String, String)}. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client;
     private final String base;
@@ -71,8 +73,16 @@ public final class VaultHttp {
 
     /** Sends {@code method} to {@code /v1/<path>} (or to {@code path} as is when it starts with '/'). */
     public Reply send(String method, String path, String body, String contentType) {
+        return send(method, path, body, contentType, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * As {@link #send(String, String, String, String)}, giving up after {@code timeout} with an
+     * IllegalStateException whose cause is an {@link java.net.http.HttpTimeoutException}.
+     */
+    public Reply send(String method, String path, String body, String contentType, Duration timeout) {
         String url = base + (path.startsWith("/") ? path : "/v1/" + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         request.header("X-Vault-Request", "true");

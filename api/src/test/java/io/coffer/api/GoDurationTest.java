@@ -1,15 +1,24 @@
-package io.coffer.api.kv;
+package io.coffer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Go's {@code time.ParseDuration} / {@code Duration.String} cases, plus Vault's lenient seconds reader. */
+/**
+ * Go's {@code time.ParseDuration} / {@code Duration.String} cases, plus Vault's lenient seconds reader and the
+ * CLI's {@code humanDuration}.
+ */
 class GoDurationTest {
+
+    private static final long HOUR = 3600;
 
     @ParameterizedTest(name = "parse({0}) = {1}ns")
     @CsvSource(delimiter = '|', value = {
@@ -57,13 +66,13 @@ class GoDurationTest {
         "'\"768h0m0s\"'|2764800", "'\"-30s\"'|-30", "'\"1h30m\"'|5400", "'\"0s0ns\"'|0"
     })
     void readsDurationsLikeVaultFields(String json, long seconds) {
-        assertThat(GoDuration.toSeconds(GoDuration.parseSeconds(KvFixture.json(json)))).isEqualTo(seconds);
+        assertThat(GoDuration.toSeconds(GoDuration.parseSeconds(json(json)))).isEqualTo(seconds);
     }
 
     @ParameterizedTest(name = "parseSeconds({0}) fails")
     @CsvSource(delimiter = '|', value = {"1.5", "true", "'\"abc\"'", "'\"xd\"'", "'[1]'", "'{}'"})
     void rejectsWhatVaultFieldsReject(String json) {
-        JsonNode raw = KvFixture.json(json);
+        JsonNode raw = json(json);
         assertThatThrownBy(() -> GoDuration.parseSeconds(raw)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -71,5 +80,22 @@ class GoDurationTest {
     @CsvSource({"1500000000,1", "-1500000000,-1", "300000000,0"})
     void truncatesTowardZeroLikeGo(long nanos, long seconds) {
         assertThat(GoDuration.toSeconds(Duration.ofNanos(nanos))).isEqualTo(seconds);
+    }
+
+    @Test
+    void humanDurationsDropZeroUnitsAsVaultPrintsThem() {
+        assertThat(GoDuration.human(768 * HOUR)).isEqualTo("768h");
+        assertThat(GoDuration.human(HOUR + 1)).isEqualTo("1h1s");
+        assertThat(GoDuration.human(90)).isEqualTo("1m30s");
+        assertThat(GoDuration.human(0)).isEqualTo("0s");
+    }
+
+    /** JSON with single quotes standing for double quotes. */
+    private static JsonNode json(String text) {
+        try {
+            return Json.parse(text.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.coffer.api.kv;
+package io.coffer.api;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -6,9 +6,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Timestamps as Vault prints them: Go's RFC 3339 "nano" layout in UTC, trailing zeros of the fraction dropped
- * ({@code 2024-05-01T12:30:00.1Z}, {@code 2024-05-01T12:30:00Z}); an unset time is {@code ""}.
+ * ({@code 2024-05-01T12:30:00.1Z}, {@code 2024-05-01T12:30:00Z}); an unset time is {@code ""}. Pure.
  */
-final class Timestamps {
+public final class Timestamps {
 
     private static final DateTimeFormatter SECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -16,7 +16,7 @@ final class Timestamps {
     private Timestamps() {
     }
 
-    static String format(Instant time) {
+    public static String format(Instant time) {
         if (time == null) {
             return "";
         }
@@ -34,7 +34,7 @@ final class Timestamps {
     }
 
     /** Inverse of {@link #format}; {@code ""} or null is null. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         return text == null || text.isEmpty() ? null : Instant.parse(text);
     }
 }

@@ -1,4 +1,4 @@
-package io.coffer.api.kv;
+package io.coffer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -9,7 +9,8 @@ import java.util.Map;
  * Go's {@code time.Duration} text form, as Vault reads and writes it. {@link #parse} follows
  * {@code time.ParseDuration} (error texts included), {@link #format} follows {@code Duration.String()}, and
  * {@link #parseSeconds} follows {@code parseutil.ParseDurationSecond}, the lenient reader behind every duration
- * field of Vault's request framework (integer seconds, numeric strings, {@code "7d"}, Go duration strings).
+ * field of Vault's request framework and server configuration (integer seconds, numeric strings, {@code "7d"}, Go
+ * duration strings), and {@link #human} is the CLI's {@code humanDuration}.
  *
  * <p>Pure and thread-safe. Failures are {@link IllegalArgumentException}s carrying Go's message; callers decide
  * which HTTP error that becomes.
@@ -177,7 +178,11 @@ public final class GoDuration {
         if (!raw.isTextual() && !raw.isNumber()) {
             throw new IllegalArgumentException("could not parse duration from input");
         }
-        String text = raw.asText();
+        return parseSeconds(raw.asText());
+    }
+
+    /** {@link #parseSeconds(JsonNode)} of a string: {@code ""} is zero, integers are seconds, {@code "<n>d"} days. */
+    public static Duration parseSeconds(String text) {
         if (text.isEmpty()) {
             return Duration.ZERO;
         }
@@ -194,6 +199,25 @@ public final class GoDuration {
             return ofSeconds(days, 86_400);
         }
         return parse(text);
+    }
+
+    /**
+     * Vault's {@code humanDuration} of whole seconds: Go's duration text without trailing zero units ({@code 768h},
+     * {@code 1h1s}, {@code 1m30s}, {@code 0s}).
+     */
+    public static String human(long seconds) {
+        if (seconds == 0) {
+            return "0s";
+        }
+        String text = format(Duration.ofSeconds(seconds));
+        if (text.endsWith("m0s")) {
+            text = text.substring(0, text.length() - 2);
+        }
+        int at = text.indexOf("h0m");
+        if (at > 0) {
+            text = text.substring(0, at + 1) + text.substring(at + 3);
+        }
+        return text;
     }
 
     /** Whole seconds of {@code duration}, truncated toward zero like Go's {@code int(d.Seconds())}. */
