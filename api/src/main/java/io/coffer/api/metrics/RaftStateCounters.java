@@ -2,6 +2,8 @@ package io.coffer.api.metrics;
 
 import io.coffer.storage.RaftStorage;
 import io.coffer.storage.Storage;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Vault's {@code vault.raft.state.leader} and {@code vault.raft.state.follower} counters: how many times this node
@@ -29,7 +31,15 @@ final class RaftStateCounters {
             }
             attached = storage;
         }
-        ((RaftStorage) storage).addLeaderListener(
-                leader -> sink.incrCounter(leader ? "raft.state.leader" : "raft.state.follower", 1));
+        // Count the state at attach time at once (a scrape right after unseal must see it), then only changes:
+        // the listener's first callback repeats the current state from another thread.
+        AtomicReference<Boolean> last = new AtomicReference<>();
+        Consumer<Boolean> count = leader -> {
+            if (!leader.equals(last.getAndSet(leader))) {
+                sink.incrCounter(leader ? "raft.state.leader" : "raft.state.follower", 1);
+            }
+        };
+        count.accept(storage.status().leader());
+        ((RaftStorage) storage).addLeaderListener(count);
     }
 }
