@@ -16,4 +16,21 @@ bin/coffer-bench throughput --mode put --connections 8 --duration 5 --warmup 2 -
 bin/coffer-bench failover --rounds 1 --settle-s 2 --launcher deploy/local/cluster.sh \
   --out target/smoke-failover.json --plot target/smoke-failover.png
 bin/coffer kv get secret/test
+
+# The guide's "Testing Failover" through HAProxy: with the leader down, `status` keeps answering on the load
+# balancer's address; with a follower down, `kv get secret/test` still works.
+leader="$(deploy/local/cluster.sh status | awk '$NF == "leader" {print $1}')"
+[ -n "$leader" ] || { echo "smoke: no leader" >&2; exit 1; }
+deploy/local/cluster.sh kill "$leader"
+deadline=$((SECONDS + 30))
+until bin/coffer status >/dev/null; do
+  [ $SECONDS -lt $deadline ] || { echo "smoke: status through HAProxy failed with the leader down" >&2; exit 1; }
+  sleep 0.2
+done
+bin/coffer status
+deploy/local/cluster.sh start "$leader"
+deploy/local/cluster.sh unseal "$leader"
+follower="$(deploy/local/cluster.sh status | awk '$NF == "follower" {print $1; exit}')"
+deploy/local/cluster.sh kill "$follower"
+test "$(bin/coffer kv get -field=foo secret/test)" = bar
 deploy/local/cluster.sh status
