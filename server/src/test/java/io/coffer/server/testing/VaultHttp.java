@@ -110,4 +110,28 @@ public final class VaultHttp {
             throw new IllegalStateException("interrupted", e);
         }
     }
+
+    /** Sends raw bytes (or nothing) and returns the status and the raw response body (snapshots). */
+    public BinaryReply sendBytes(String method, String path, byte[] body) {
+        String url = base + "/v1/" + path;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(DEFAULT_TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("X-Vault-Token", token);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new BinaryReply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A status and raw body. */
+    public record BinaryReply(int status, byte[] body) {
+    }
 }
