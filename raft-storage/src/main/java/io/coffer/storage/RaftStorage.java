@@ -61,10 +61,22 @@ public final class RaftStorage implements Storage {
         this.cfg = cfg;
         this.node = node;
         this.groupId = node.division().getGroup().getGroupId();
-        this.committer = new GroupCommitter(cfg.nodeId(), node::send,
-                node.stateMachine()::whenApplied, node.callbacks(), cfg);
         this.barrier = new ReadBarrier(this::readIndexRound);
+        this.committer = new GroupCommitter(cfg.nodeId(), node::send, this::whenAppliedHere, node.callbacks(), cfg);
         this.admin = new MembershipAdmin(groupId, node.division(), node.parameters(), node.adminExecutor());
+    }
+
+    /**
+     * Completes once this node applied {@code index}. A follower learns that an entry committed only from the
+     * leader's next AppendEntries, which at low load is the next heartbeat; a (coalesced) ReadIndex round makes
+     * the leader send one at once, so a write entering through a follower is acknowledged without that wait.
+     */
+    private CompletableFuture<Void> whenAppliedHere(long index) {
+        CompletableFuture<Void> applied = node.stateMachine().whenApplied(index);
+        if (!applied.isDone() && !node.division().getInfo().isLeader()) {
+            barrier.request();
+        }
+        return applied;
     }
 
     /** Whether {@code dataDir} already holds Raft state (then start with {@link #recover}). */
