@@ -7,6 +7,7 @@ import io.coffer.storage.Txn;
 import io.coffer.storage.TxnResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Times the barrier as Vault's {@code vault.barrier.get/put/list/delete} (milliseconds) around the encrypted
@@ -25,31 +26,25 @@ final class TimedStorage implements LogicalStorage {
 
     @Override
     public Optional<Entry> get(String key) {
-        long start = System.nanoTime();
-        try {
-            return delegate.get(key);
-        } finally {
-            sink.addSample("barrier.get", since(start));
-        }
+        return timed("barrier.get", () -> delegate.get(key));
     }
 
     @Override
     public List<String> list(String prefix) {
-        long start = System.nanoTime();
-        try {
-            return delegate.list(prefix);
-        } finally {
-            sink.addSample("barrier.list", since(start));
-        }
+        return timed("barrier.list", () -> delegate.list(prefix));
     }
 
     @Override
     public List<String> keys(String prefix) {
+        return timed("barrier.list", () -> delegate.keys(prefix));
+    }
+
+    private <T> T timed(String sample, Supplier<T> call) {
         long start = System.nanoTime();
         try {
-            return delegate.keys(prefix);
+            return call.get();
         } finally {
-            sink.addSample("barrier.list", since(start));
+            sink.addSample(sample, since(start));
         }
     }
 
